@@ -1,0 +1,82 @@
+/**
+ * Every setting the functions read, in one place. Values are read only inside
+ * handlers (Firebase resolves them per instance); each reader checks what it
+ * reads and names the key when something is missing or malformed.
+ */
+import { defineList, defineSecret, defineString } from 'firebase-functions/params';
+import { isPhoneRegion, type CountryCode } from '@interaction-history/model';
+import { AppError } from './errors.js';
+
+export const TWILIO_AUTH_TOKEN = defineSecret('TWILIO_AUTH_TOKEN', {
+  description: 'Auth token of the Twilio account: checks X-Twilio-Signature and authenticates Flex token validation.',
+});
+
+export const TWILIO_ACCOUNT_SID = defineSecret('TWILIO_ACCOUNT_SID', {
+  description: 'SID (AC…) of the Twilio account whose Flex tokens may sign in.',
+});
+
+export const TASKROUTER_WEBHOOK_URL = defineString('TASKROUTER_WEBHOOK_URL', {
+  description:
+    'The exact public URL of the taskrouterEvents function, as configured as the TaskRouter workspace event callback. Signatures are checked against it.',
+});
+
+export const PHONE_DEFAULT_REGION = defineString('PHONE_DEFAULT_REGION', {
+  default: 'US',
+  description: 'Two-letter region used to read phone numbers written without a country code.',
+});
+
+export const ALLOWED_ORIGINS = defineList('ALLOWED_ORIGINS', {
+  default: ['https://flex.twilio.com'],
+  description: 'Browser origins allowed to call mintFirebaseToken (CORS). Flex is https://flex.twilio.com.',
+});
+
+function configurationError(key: string, problem: string): AppError {
+  return new AppError('configuration', `Setting ${key} ${problem}`, 500);
+}
+
+function requireValue(key: string, value: string): string {
+  if (value.trim() === '') throw configurationError(key, 'is not set.');
+  return value.trim();
+}
+
+export interface WebhookSettings {
+  readonly authToken: string;
+  readonly publicUrl: string;
+  readonly defaultRegion: CountryCode;
+}
+
+export function readPhoneRegion(): CountryCode {
+  const region = PHONE_DEFAULT_REGION.value().trim().toUpperCase();
+  if (!isPhoneRegion(region)) throw configurationError('PHONE_DEFAULT_REGION', `is "${region}", not a two-letter region such as US.`);
+  return region;
+}
+
+export function readWebhookSettings(): WebhookSettings {
+  const publicUrl = requireValue('TASKROUTER_WEBHOOK_URL', TASKROUTER_WEBHOOK_URL.value());
+  let parsed: URL;
+  try {
+    parsed = new URL(publicUrl);
+  } catch {
+    throw configurationError('TASKROUTER_WEBHOOK_URL', `is "${publicUrl}", not an absolute URL.`);
+  }
+  const local = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
+  if (parsed.protocol !== 'https:' && !local) {
+    throw configurationError('TASKROUTER_WEBHOOK_URL', 'must be an https:// URL (http is accepted only for a local emulator).');
+  }
+  return {
+    authToken: requireValue('TWILIO_AUTH_TOKEN', TWILIO_AUTH_TOKEN.value()),
+    publicUrl,
+    defaultRegion: readPhoneRegion(),
+  };
+}
+
+export interface TwilioCredentials {
+  readonly accountSid: string;
+  readonly authToken: string;
+}
+
+export function readTwilioCredentials(): TwilioCredentials {
+  const accountSid = requireValue('TWILIO_ACCOUNT_SID', TWILIO_ACCOUNT_SID.value());
+  if (!/^AC[0-9a-f]{32}$/.test(accountSid)) throw configurationError('TWILIO_ACCOUNT_SID', 'must look like AC followed by 32 hex digits.');
+  return { accountSid, authToken: requireValue('TWILIO_AUTH_TOKEN', TWILIO_AUTH_TOKEN.value()) };
+}

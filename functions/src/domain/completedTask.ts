@@ -1,0 +1,129 @@
+/**
+ * Pure: turns a verified `task.completed` callback into the interaction to
+ * store, or into the reason it cannot be attributed. No Firebase, no I/O.
+ */
+import {
+  callerAddressCandidates,
+  COMMENT_ATTRIBUTE,
+  CUSTOMER_PHONE_ATTRIBUTE,
+  fitComment,
+  INTERACTION_SOURCE,
+  normalizePhone,
+  OUTCOME_ATTRIBUTE,
+  readAttribute,
+  REASON_CODE_MAX_LENGTH,
+  type CaptureFailureReason,
+  type CountryCode,
+  type E164,
+  type Interaction,
+  type TaskAttributes,
+} from '@interaction-history/model';
+import type { CompletedTaskEvent } from './taskrouterEvent.js';
+
+export interface CaptureFailure {
+  readonly reason: CaptureFailureReason;
+  /** Extra facts for the supervisor, e.g. the full comment when it had to be cut. */
+  readonly details?: Readonly<Record<string, string | number>>;
+}
+
+export type CompletedTaskOutcome =
+  | { readonly kind: 'interaction'; readonly interaction: Interaction; readonly warning?: CaptureFailure }
+  | ({ readonly kind: 'unattributable' } & CaptureFailure);
+
+export interface InterpretOptions {
+  readonly defaultRegion: CountryCode;
+  /** When the callback arrived; stands in for missing timestamps. */
+  readonly receivedAt: Date;
+}
+
+function parseAttributes(raw: string): TaskAttributes | null {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as TaskAttributes) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** TaskRouter writes epoch seconds; ISO dates and epoch milliseconds are accepted too. */
+export function parseEventTime(value: string | undefined): Date | null {
+  if (value === undefined || value.trim() === '') return null;
+  if (/^\d{1,16}$/.test(value)) {
+    const number = Number(value);
+    const millis = number > 1e11 ? number : number * 1000;
+    return new Date(millis);
+  }
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : new Date(parsed);
+}
+
+function textOrNull(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return undefined;
+  return value.trim() === '' ? null : value;
+}
+
+function firstAddress(candidates: readonly unknown[]): string | null {
+  const found = candidates.find((candidate) => typeof candidate === 'string' && candidate.trim() !== '');
+  return typeof found === 'string' ? found : null;
+}
+
+function chooseCustomer(attributes: TaskAttributes, region: CountryCode): E164 | CaptureFailure {
+  const chosen = readAttribute(attributes, CUSTOMER_PHONE_ATTRIBUTE);
+  if (chosen !== undefined && chosen !== null && chosen !== '') {
+    return normalizePhone(chosen, region) ?? { reason: 'invalidChosenCustomer' };
+  }
+  for (const candidate of callerAddressCandidates(attributes)) {
+    const phone = normalizePhone(candidate, region);
+    if (phone) return phone;
+  }
+  return { reason: 'noValidPhone' };
+}
+
+export function interpretCompletedTask(event: CompletedTaskEvent, options: InterpretOptions): CompletedTaskOutcome {
+  const attributes = parseAttributes(event.TaskAttributes);
+  if (!attributes) return { kind: 'unattributable', reason: 'attributesNotJson' };
+
+  const customer = chooseCustomer(attributes, options.defaultRegion);
+  if (typeof customer !== 'string') return { kind: 'unattributable', ...customer };
+
+  const outcome = textOrNull(readAttribute(attributes, OUTCOME_ATTRIBUTE));
+  if (outcome === undefined || (outcome !== null && outcome.length > REASON_CODE_MAX_LENGTH)) {
+    return { kind: 'unattributable', reason: 'invalidOutcome' };
+  }
+  const rawComment = textOrNull(readAttribute(attributes, COMMENT_ATTRIBUTE));
+  if (rawComment === undefined) return { kind: 'unattributable', reason: 'invalidComment' };
+  const comment = rawComment === null ? null : fitComment(rawComment);
+
+  const completedAt =
+    parseEventTime(event.TimestampMs) ?? parseEventTime(event.Timestamp) ?? options.receivedAt;
+  const durationSeconds = event.TaskAge === undefined ? null : Number(event.TaskAge);
+  const startedAt =
+    parseEventTime(event.TaskDateCreated) ??
+    (durationSeconds === null ? completedAt : new Date(completedAt.getTime() - durationSeconds * 1000));
+
+  const interaction: Interaction = {
+    taskSid: event.TaskSid,
+    customerPhone: customer,
+    from: firstAddress(callerAddressCandidates(attributes)),
+    channel: event.TaskChannelUniqueName ?? null,
+    queue: event.TaskQueueName ?? null,
+    workerSid: event.WorkerSid ?? null,
+    workerName: event.WorkerName ?? null,
+    outcome,
+    comment: comment?.text ?? null,
+    startedAt,
+    completedAt,
+    durationSeconds,
+    capturedAt: options.receivedAt,
+    source: INTERACTION_SOURCE,
+  };
+  if (comment?.truncated && rawComment !== null) {
+    return {
+      kind: 'interaction',
+      interaction,
+      warning: { reason: 'commentTooLong', details: { fullComment: rawComment, originalCharacters: comment.originalCharacters } },
+    };
+  }
+  return { kind: 'interaction', interaction };
+}

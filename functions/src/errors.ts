@@ -1,0 +1,45 @@
+/** Error codes a caller can act on; each maps to one HTTP status. */
+export type AppErrorCode =
+  | 'configuration'
+  | 'methodNotAllowed'
+  | 'badSignature'
+  | 'malformedRequest'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'upstreamUnavailable'
+  | 'storageUnavailable'
+  | 'payloadTooLarge';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly httpStatus: number,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** gRPC status codes of Firestore errors that a later retry may fix. */
+const RETRYABLE_GRPC_CODES = new Set([
+  4, // DEADLINE_EXCEEDED
+  8, // RESOURCE_EXHAUSTED
+  10, // ABORTED
+  13, // INTERNAL
+  14, // UNAVAILABLE
+]);
+
+export function isRetryableStorageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && RETRYABLE_GRPC_CODES.has(code);
+}
+
+/** One place that decides what an error means to the HTTP caller. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isRetryableStorageError(error)) {
+    return new AppError('storageUnavailable', 'Storage is unavailable; retry later.', 503);
+  }
+  return new AppError('storageUnavailable', 'Unexpected error; retry later.', 500);
+}

@@ -1,0 +1,32 @@
+/** One function per thing worth logging, with structured fields. Never log tokens, comments or full attributes. */
+import { logger } from 'firebase-functions/logger';
+
+export const interactionStored = (taskSid: string, customerPhone: string) =>
+  logger.info('interaction stored', { event: 'interactionStored', taskSid, customerPhone });
+
+export const duplicateIgnored = (taskSid: string) =>
+  logger.info('duplicate task.completed ignored', { event: 'duplicateIgnored', taskSid });
+
+export const captureFailed = (taskSid: string, reason: string) =>
+  logger.warn('task.completed recorded as capture failure', { event: 'captureFailed', taskSid, reason });
+
+export const eventIgnored = (eventType: string) =>
+  logger.debug('TaskRouter event ignored', { event: 'eventIgnored', eventType });
+
+export const signatureRejected = (reason: string) =>
+  logger.warn('TaskRouter callback refused', { event: 'signatureRejected', reason });
+
+export const requestFailed = (endpoint: string, code: string, status: number, message: string) =>
+  (status >= 500 ? logger.error : logger.warn)('request failed', { event: 'requestFailed', endpoint, code, status, message });
+
+export const statsUpdated = (customerPhone: string, taskSid: string, interactionCount: number) =>
+  logger.info('customer stats updated', { event: 'statsUpdated', customerPhone, taskSid, interactionCount });
+
+export const statsAlreadyCounted = (customerPhone: string, taskSid: string) =>
+  logger.info('interaction already counted', { event: 'statsAlreadyCounted', customerPhone, taskSid });
+
+export const tokenMinted = (workerSid: string, role: string, cached: boolean) =>
+  logger.info('firebase token minted', { event: 'tokenMinted', workerSid, role, cached });
+
+export const tokenRefused = (code: string, status: number) =>
+  logger.warn('firebase token refused', { event: 'tokenRefused', code, status });

@@ -1,0 +1,71 @@
+import * as z from 'zod/mini';
+import { isE164 } from './phone.js';
+
+/** Bounds shared by the create-customer form, the security rules and the tests. */
+export const CUSTOMER_LIMITS = {
+  nameMaxLength: 100,
+  emailMaxLength: 254,
+  accountIdMaxLength: 64,
+} as const;
+
+const requiredName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'required'),
+  z.maxLength(CUSTOMER_LIMITS.nameMaxLength, 'tooLong'),
+);
+
+/** What an agent may type about a customer; the same shape is validated by `firestore.rules`. */
+export const customerProfileInputSchema = z.strictObject({
+  firstName: requiredName,
+  lastName: requiredName,
+  email: z.optional(
+    z.string().check(z.trim(), z.maxLength(CUSTOMER_LIMITS.emailMaxLength, 'tooLong'), z.email('invalidEmail')),
+  ),
+  accountId: z.optional(
+    z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(CUSTOMER_LIMITS.accountIdMaxLength, 'tooLong')),
+  ),
+});
+
+export type CustomerProfileInput = z.infer<typeof customerProfileInputSchema>;
+
+export type CustomerProfileField = keyof CustomerProfileInput;
+
+/** Validation problems by field, as message keys (`required`, `tooLong`, `invalidEmail`). */
+export type CustomerProfileErrors = Partial<Record<CustomerProfileField, string>>;
+
+export type CustomerProfileValidation =
+  | { readonly ok: true; readonly value: CustomerProfileInput }
+  | { readonly ok: false; readonly errors: CustomerProfileErrors };
+
+/** Validates form input; blank optional fields count as absent. */
+export function validateCustomerProfile(input: Record<string, string | undefined>): CustomerProfileValidation {
+  const withoutBlanks = Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => {
+      const optional = key === 'email' || key === 'accountId';
+      return !(optional && (value === undefined || value.trim() === ''));
+    }),
+  );
+  const result = z.safeParse(customerProfileInputSchema, withoutBlanks);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: CustomerProfileErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (field === 'firstName' || field === 'lastName' || field === 'email' || field === 'accountId') {
+      errors[field] ??= issue.message;
+    }
+  }
+  return { ok: false, errors };
+}
+
+/** A stored customer profile; `TTime` is the SDK's timestamp type (or Date once converted). */
+export interface Customer<TTime = Date> extends CustomerProfileInput {
+  readonly phone: string;
+  readonly createdAt: TTime;
+  readonly createdBy: string;
+  readonly updatedAt?: TTime;
+  readonly updatedBy?: string;
+}
+
+export function isCustomerId(id: string): boolean {
+  return isE164(id);
+}

@@ -1,0 +1,25 @@
+/**
+ * Where everything lives in Firestore. The names are part of the data contract
+ * that admins, Flex Insights exports and the security rules rely on.
+ */
+export const COLLECTIONS = {
+  customers: 'customers',
+  interactions: 'interactions',
+  customerStats: 'customerStats',
+  captureFailures: 'captureFailures',
+  /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
+  countedInteractions: 'countedInteractions',
+} as const;
+
+export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
+
+export const interactionsPath = (phone: string): string => `${customerPath(phone)}/${COLLECTIONS.interactions}`;
+
+export const interactionPath = (phone: string, taskSid: string): string => `${interactionsPath(phone)}/${taskSid}`;
+
+export const customerStatsPath = (phone: string): string => `${COLLECTIONS.customerStats}/${phone}`;
+
+export const countedInteractionPath = (phone: string, taskSid: string): string =>
+  `${customerStatsPath(phone)}/${COLLECTIONS.countedInteractions}/${taskSid}`;
+
+export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.captureFailures}/${taskSid}`;
