@@ -43,3 +43,25 @@ export function toAppError(error: unknown): AppError {
   }
   return new AppError('storageUnavailable', 'Unexpected error; retry later.', 500);
 }
+
+/**
+ * Rejects with a 503 when `work` takes longer than `milliseconds`. The work
+ * itself is not cancelled: writes are idempotent, so one that lands late is
+ * found as a duplicate when the sender retries.
+ */
+export async function withDeadline<T>(work: Promise<T>, milliseconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  // If the deadline wins, a late failure of the work has no one left to hear it.
+  work.catch(() => undefined);
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError('storageUnavailable', `No answer from storage within ${milliseconds} ms.`, 503)),
+      milliseconds,
+    );
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

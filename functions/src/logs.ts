@@ -16,8 +16,8 @@ export const eventIgnored = (eventType: string) =>
 export const signatureRejected = (reason: string) =>
   logger.warn('TaskRouter callback refused', { event: 'signatureRejected', reason });
 
-export const requestFailed = (endpoint: string, code: string, status: number, message: string) =>
-  (status >= 500 ? logger.error : logger.warn)('request failed', { event: 'requestFailed', endpoint, code, status, message });
+export const requestFailed = (endpoint: string, code: string, status: number, detail: string) =>
+  (status >= 500 ? logger.error : logger.warn)('request failed', { event: 'requestFailed', endpoint, code, status, detail });
 
 export const statsUpdated = (customerPhone: string, taskSid: string, interactionCount: number) =>
   logger.info('customer stats updated', { event: 'statsUpdated', customerPhone, taskSid, interactionCount });

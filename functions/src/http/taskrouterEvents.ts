@@ -8,7 +8,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { firestoreCaptureStore, type CaptureStore } from '../adapters/captureStore.js';
 import { isSignedByTwilio, parseFormBody } from '../adapters/twilioSignature.js';
 import { readWebhookSettings, TWILIO_AUTH_TOKEN, type WebhookSettings } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError, withDeadline } from '../errors.js';
 import { firestore } from '../firebase.js';
 import * as logs from '../logs.js';
 import { captureTaskrouterEvent, type CaptureResult } from '../use-cases/captureTaskrouterEvent.js';
@@ -18,6 +18,8 @@ export interface TaskrouterEventsDependencies {
   readonly settings: () => WebhookSettings;
   readonly store: () => CaptureStore;
   readonly now: () => Date;
+  /** How long storage may take before the sender is told to retry; TaskRouter gives up after 15 s. */
+  readonly storageDeadlineMs: number;
 }
 
 const STATUS_BY_RESULT: Record<CaptureResult['result'], number> = {
@@ -48,11 +50,12 @@ export function createTaskrouterEventsHandler(dependencies: TaskrouterEventsDepe
         throw new AppError('badSignature', 'X-Twilio-Signature is missing or does not match this request.', 403);
       }
       if (!isForm) throw new AppError('malformedRequest', 'Expected a form-encoded TaskRouter callback.', 400);
-      const result = await captureTaskrouterEvent(singleValued(signed), {
+      const capture = captureTaskrouterEvent(singleValued(signed), {
         store: dependencies.store(),
         defaultRegion: settings.defaultRegion,
         receivedAt: dependencies.now(),
       });
+      const result = await withDeadline(capture, dependencies.storageDeadlineMs);
       response.status(STATUS_BY_RESULT[result.result]).json(result);
     } catch (error) {
       sendError(response, 'taskrouterEvents', error);
@@ -64,6 +67,7 @@ export const handleTaskrouterEvent = createTaskrouterEventsHandler({
   settings: readWebhookSettings,
   store: () => firestoreCaptureStore(firestore()),
   now: () => new Date(),
+  storageDeadlineMs: 10_000,
 });
 
 export const taskrouterEvents = onRequest({ secrets: [TWILIO_AUTH_TOKEN], concurrency: 80 }, handleTaskrouterEvent);

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects: `unit` needs nothing running; `emulated` runs inside
+ * `npm run with-emulators` (Auth, Functions, Firestore); `e2e` drives
+ * Chromium against the local desktop. Every project blocks outbound network.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['model/test/**/*.test.ts', 'functions/test/unit/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'emulated',
+          include: ['functions/test/emulated/**/*.test.ts', 'test-support/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+    setupFiles: ['test-support/blockOutboundNetwork.ts'],
+  },
+});
