@@ -20,7 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'emulated',
-          include: ['functions/test/emulated/**/*.test.ts', 'test-support/**/*.test.ts'],
+          include: ['functions/test/emulated/**/*.test.ts', 'rules-test/**/*.test.ts', 'test-support/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

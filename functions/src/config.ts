@@ -3,7 +3,7 @@
  * handlers (Firebase resolves them per instance); each reader checks what it
  * reads and names the key when something is missing or malformed.
  */
-import { defineList, defineSecret, defineString } from 'firebase-functions/params';
+import { defineSecret, defineString } from 'firebase-functions/params';
 import { isPhoneRegion, type CountryCode } from '@interaction-history/model';
 import { AppError } from './errors.js';
 
@@ -25,9 +25,12 @@ export const PHONE_DEFAULT_REGION = defineString('PHONE_DEFAULT_REGION', {
   description: 'Two-letter region used to read phone numbers written without a country code.',
 });
 
-export const ALLOWED_ORIGINS = defineList('ALLOWED_ORIGINS', {
-  default: ['https://flex.twilio.com'],
-  description: 'Browser origins allowed to call mintFirebaseToken (CORS). Flex is https://flex.twilio.com.',
+export const FLEX_ORIGIN = 'https://flex.twilio.com';
+
+export const ALLOWED_ORIGINS = defineString('ALLOWED_ORIGINS', {
+  default: FLEX_ORIGIN,
+  description:
+    'Comma-separated browser origins allowed to call mintFirebaseToken (CORS), e.g. https://flex.twilio.com,http://localhost:3000. Never *.',
 });
 
 function configurationError(key: string, problem: string): AppError {
@@ -79,4 +82,18 @@ export function readTwilioCredentials(): TwilioCredentials {
   const accountSid = requireValue('TWILIO_ACCOUNT_SID', TWILIO_ACCOUNT_SID.value());
   if (!/^AC[0-9a-f]{32}$/.test(accountSid)) throw configurationError('TWILIO_ACCOUNT_SID', 'must look like AC followed by 32 hex digits.');
   return { accountSid, authToken: requireValue('TWILIO_AUTH_TOKEN', TWILIO_AUTH_TOKEN.value()) };
+}
+
+/** The CORS allow-list: Flex always, plus configured origins; a wildcard is refused, not honoured. */
+export function readAllowedOrigins(): string[] {
+  const configured = ALLOWED_ORIGINS.value()
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of configured) {
+    if (origin === '*' || !/^https?:\/\/[^/\s*]+$/.test(origin)) {
+      throw configurationError('ALLOWED_ORIGINS', `contains "${origin}", which is not an origin such as https://flex.twilio.com.`);
+    }
+  }
+  return [...new Set([FLEX_ORIGIN, ...configured])];
 }

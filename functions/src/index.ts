@@ -1,3 +1,4 @@
 // Wiring only: each deployed function lives in its own file.
+export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { Response } from 'firebase-functions/v2/https';
 import { toAppError } from '../errors.js';
 import * as logs from '../logs.js';
 

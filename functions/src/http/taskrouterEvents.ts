@@ -3,7 +3,7 @@
  * against the configured public URL, then parse, then filter on event type,
  * then write idempotently on the TaskSid, then answer with a truthful status.
  */
-import type { Request, Response } from 'express';
+import type { Request, Response } from 'firebase-functions/v2/https';
 import { onRequest } from 'firebase-functions/v2/https';
 import { firestoreCaptureStore, type CaptureStore } from '../adapters/captureStore.js';
 import { isSignedByTwilio, parseFormBody } from '../adapters/twilioSignature.js';

@@ -1,5 +1,6 @@
 /** Serves one function handler on a local port, the way the Functions framework would (express, raw body kept). */
-import express, { type Request, type Response } from 'express';
+import express from 'express';
+import type { Request, Response } from 'firebase-functions/v2/https';
 import type { AddressInfo } from 'node:net';
 
 export async function serve(handler: (request: Request, response: Response) => unknown): Promise<{ url: string; close: () => Promise<void> }> {
@@ -8,12 +9,12 @@ export async function serve(handler: (request: Request, response: Response) => u
     express.urlencoded({
       extended: false,
       verify: (request, _response, buffer) => {
-        (request as Request & { rawBody?: Buffer }).rawBody = buffer;
+        (request as unknown as Request).rawBody = buffer;
       },
     }),
   );
   app.use(express.json());
-  app.all('/', (request, response) => void handler(request, response));
+  app.all('/', (request, response) => void handler(request as unknown as Request, response));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

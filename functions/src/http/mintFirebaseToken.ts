@@ -1,0 +1,77 @@
+/**
+ * POST { "token": "<Flex token>" } → { "firebaseToken": "..." }. CORS admits
+ * only Flex and the origins configured for local development.
+ */
+import cors from 'cors';
+import type { Request, Response } from 'firebase-functions/v2/https';
+import { onRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
+import { twilioFlexTokenValidator } from '../adapters/flexTokenValidator.js';
+import { ValidationCache } from '../adapters/validationCache.js';
+import { readAllowedOrigins, readTwilioCredentials, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN } from '../config.js';
+import type { FlexTokenResult } from '../domain/flexSession.js';
+import { AppError } from '../errors.js';
+import { auth } from '../firebase.js';
+import * as logs from '../logs.js';
+import { mintFirebaseToken, type MintContext } from '../use-cases/mintFirebaseToken.js';
+import { sendError } from './sendError.js';
+
+const mintRequestSchema = z.object({ token: z.string().min(1).max(16_384) });
+
+/** Twilio gets this long to validate a token before the agent is told to retry. */
+export const TWILIO_TIMEOUT_MS = 5_000;
+
+export interface MintDependencies {
+  readonly allowedOrigins: () => readonly string[];
+  readonly context: () => MintContext;
+}
+
+function runCors(request: Request, response: Response, origins: readonly string[]): Promise<void> {
+  const middleware = cors({ origin: [...origins], methods: ['POST'], allowedHeaders: ['Content-Type'], maxAge: 600 });
+  return new Promise((resolve, reject) =>
+    middleware(request, response, (error?: unknown) => (error ? reject(error) : resolve())),
+  );
+}
+
+export function createMintFirebaseTokenHandler(dependencies: MintDependencies) {
+  return async (request: Request, response: Response): Promise<void> => {
+    try {
+      await runCors(request, response, dependencies.allowedOrigins());
+      if (request.method === 'OPTIONS') {
+        response.status(204).end();
+        return;
+      }
+      if (request.method !== 'POST') throw new AppError('methodNotAllowed', 'Use POST.', 405);
+      const origin = request.header('Origin');
+      if (origin && !dependencies.allowedOrigins().includes(origin)) {
+        throw new AppError('forbidden', `Origin ${origin} may not request tokens.`, 403);
+      }
+      const body = mintRequestSchema.safeParse(request.is('application/json') ? request.body : undefined);
+      if (!body.success) throw new AppError('malformedRequest', 'Send a JSON body {"token": "<Flex token>"}.', 400);
+      const firebaseToken = await mintFirebaseToken(body.data.token, dependencies.context());
+      response.set('Cache-Control', 'no-store').status(200).json({ firebaseToken });
+    } catch (error) {
+      const appError = error instanceof AppError ? error : undefined;
+      if (appError) logs.tokenRefused(appError.code, appError.httpStatus);
+      sendError(response, 'mintFirebaseToken', error);
+    }
+  };
+}
+
+/** One cache per instance: it lives as long as the instance does. */
+const validationCache = new ValidationCache<FlexTokenResult>();
+
+export const handleMintFirebaseToken = createMintFirebaseTokenHandler({
+  allowedOrigins: readAllowedOrigins,
+  context: () => ({
+    validate: twilioFlexTokenValidator(readTwilioCredentials(), TWILIO_TIMEOUT_MS),
+    cache: validationCache,
+    createCustomToken: (uid, claims) => auth().createCustomToken(uid, claims),
+    now: () => new Date(),
+  }),
+});
+
+export const mintFirebaseTokenFunction = onRequest(
+  { secrets: [TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN], concurrency: 80 },
+  handleMintFirebaseToken,
+);

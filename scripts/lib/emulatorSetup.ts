@@ -1,0 +1,58 @@
+/**
+ * What every command that runs the local Firebase stack needs first: the
+ * Firestore emulator to use, the local secrets file, and built functions.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const PROJECT_ID = 'demo-interaction-history';
+export const FUNCTIONS_REGION = 'us-central1';
+export const EMULATOR_PORTS = { auth: 9099, functions: 5001, firestore: 8080 } as const;
+
+/** Debian's Cloud SDK package puts Google's Firestore emulator here on our machine image. */
+const IMAGE_FIRESTORE_JAR = '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
+const LAUNCHER_MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
+export const SECRET_FILE = join(REPO_ROOT, 'functions', '.secret.local');
+
+/**
+ * firebase-tools starts the emulator binary with `java -jar`, and the image's
+ * jar has no Main-Class. A two-line launcher jar points at it. Without the
+ * image jar, firebase-tools downloads its own (needs internet).
+ */
+export function chooseFirestoreEmulator(): { env: Record<string, string>; description: string } {
+  if (!existsSync(IMAGE_FIRESTORE_JAR)) {
+    return { env: {}, description: 'Firestore emulator: the one firebase-tools downloads (no local jar found)' };
+  }
+  const workDir = join(REPO_ROOT, '.emulators');
+  const launcher = join(workDir, 'firestore-launcher.jar');
+  if (!existsSync(launcher)) {
+    mkdirSync(workDir, { recursive: true });
+    const manifest = join(workDir, 'manifest.txt');
+    writeFileSync(manifest, `Main-Class: ${LAUNCHER_MAIN_CLASS}\nClass-Path: file:${IMAGE_FIRESTORE_JAR}\n`);
+    execFileSync('jar', ['cfm', launcher, manifest], { cwd: workDir, stdio: 'inherit' });
+  }
+  return {
+    env: { FIRESTORE_EMULATOR_BINARY_PATH: launcher },
+    description: `Firestore emulator: the machine image's jar (${IMAGE_FIRESTORE_JAR}) through ${launcher}`,
+  };
+}
+
+/** Local-only secrets for the Functions emulator; random per clone, never committed. */
+export function ensureLocalSecrets(): void {
+  if (existsSync(SECRET_FILE)) return;
+  const authToken = randomBytes(16).toString('hex');
+  const accountSid = `AC${randomBytes(16).toString('hex')}`;
+  writeFileSync(SECRET_FILE, `TWILIO_AUTH_TOKEN=${authToken}\nTWILIO_ACCOUNT_SID=${accountSid}\n`, { mode: 0o600 });
+}
+
+export function buildFunctions(): void {
+  execFileSync('npm', ['run', 'build', '--workspace', 'functions'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+export function firebaseBin(): string {
+  return join(REPO_ROOT, 'node_modules', '.bin', 'firebase');
+}
