@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MAX_CHARACTERS, COMMENT_TRUNCATION_MARKER, countCharacters } from '@interaction-history/model';
 import { adminFirestore, eventually, functionUrl, WEBHOOK_URL } from '../support/localStack.js';
-import { completedTaskParameters, newTaskSid, postCallback, sign, uniquePhone, WORKER_SID } from '../support/taskrouter.js';
+import { completedTaskParameters, newTaskSid, postCallback, sign, uniquePhone, uniqueUkMobile, WORKER_SID } from '../support/taskrouter.js';
 
 const db = adminFirestore();
 const interaction = (phone: string, taskSid: string) => db.doc(`customers/${phone}/interactions/${taskSid}`).get();
@@ -60,7 +60,7 @@ describe('a signed task.completed', () => {
   });
 
   it('stores a WhatsApp conversation under the number without its channel prefix, keeping the address as given', async () => {
-    const phone = '+447911' + String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
+    const phone = uniqueUkMobile();
     const parameters = completedTaskParameters({
       channel: 'chat',
       attributes: {

@@ -1,6 +1,7 @@
 /** Builds TaskRouter callbacks and signs them the way Twilio does. */
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
+import { normalizePhone } from '@interaction-history/model';
 import { localSecrets, WEBHOOK_URL } from './localStack.js';
 
 const hex = () => randomBytes(16).toString('hex');
@@ -11,9 +12,20 @@ export const WORKER_SID = `WK${'c'.repeat(32)}`;
 
 /** A valid San Francisco number, random enough that tests running side by side never share a customer. */
 export function uniquePhone(): string {
-  const exchange = 200 + Math.floor(Math.random() * 800);
-  const line = Math.floor(Math.random() * 10_000);
-  return `+1415${exchange}${String(line).padStart(4, '0')}`;
+  for (;;) {
+    const exchange = 200 + Math.floor(Math.random() * 800);
+    const line = Math.floor(Math.random() * 10_000);
+    const candidate = `+1415${exchange}${String(line).padStart(4, '0')}`;
+    if (normalizePhone(candidate) === candidate) return candidate;
+  }
+}
+
+/** A valid UK mobile number (the form WhatsApp senders have), unique per call. */
+export function uniqueUkMobile(): string {
+  for (;;) {
+    const candidate = `+447${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+    if (normalizePhone(candidate) === candidate) return candidate;
+  }
 }
 
 export interface CompletedTaskOptions {
