@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * Chromium against the local desktop. Every project blocks outbound network.
  */
 export default defineConfig({
+  esbuild: { jsx: 'automatic' },
   test: {
     projects: [
       {
@@ -19,8 +20,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'plugin',
+          include: ['plugin/test/unit/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['plugin/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'emulated',
-          include: ['functions/test/emulated/**/*.test.ts', 'rules-test/**/*.test.ts', 'test-support/**/*.test.ts'],
+          include: ['functions/test/emulated/**/*.test.ts', 'plugin/test/emulated/**/*.test.ts', 'rules-test/**/*.test.ts', 'test-support/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -4,8 +4,8 @@ import { firestoreCaptureStore } from '../../src/adapters/captureStore.js';
 import { createTaskrouterEventsHandler } from '../../src/http/taskrouterEvents.js';
 import { handleInteractionCreated, type InteractionCreatedEvent } from '../../src/triggers/updateCustomerStats.js';
 import { serve } from '../support/inProcessServer.js';
-import { adminFirestore, eventually, PROJECT_ID } from '../support/localStack.js';
-import { completedTaskParameters, postCallback, sign, uniquePhone } from '../support/taskrouter.js';
+import { adminFirestore, eventually, PROJECT_ID } from '../../../test-support/localStack.js';
+import { completedTaskParameters, postCallback, sign, uniquePhone } from '../../../test-support/taskrouter.js';
 
 const db = adminFirestore();
 

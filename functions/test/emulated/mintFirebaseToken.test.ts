@@ -6,7 +6,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handleMintFirebaseToken } from '../../src/http/mintFirebaseToken.js';
 import { serve } from '../support/inProcessServer.js';
-import { adminFirestore, PROJECT_ID } from '../support/localStack.js';
+import { adminFirestore, PROJECT_ID } from '../../../test-support/localStack.js';
 import {
   allowOnlyLoopback,
   interceptGatewayError,

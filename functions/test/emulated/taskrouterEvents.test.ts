@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MAX_CHARACTERS, COMMENT_TRUNCATION_MARKER, countCharacters } from '@interaction-history/model';
-import { adminFirestore, eventually, functionUrl, WEBHOOK_URL } from '../support/localStack.js';
-import { completedTaskParameters, newTaskSid, postCallback, sign, uniquePhone, uniqueUkMobile, WORKER_SID } from '../support/taskrouter.js';
+import { adminFirestore, eventually, functionUrl, WEBHOOK_URL } from '../../../test-support/localStack.js';
+import { completedTaskParameters, newTaskSid, postCallback, sign, uniquePhone, uniqueUkMobile, WORKER_SID } from '../../../test-support/taskrouter.js';
 
 const db = adminFirestore();
 const interaction = (phone: string, taskSid: string) => db.doc(`customers/${phone}/interactions/${taskSid}`).get();

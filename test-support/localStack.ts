@@ -11,7 +11,7 @@ export const WEBHOOK_URL = functionUrl('taskrouterEvents');
 
 /** The emulator's secrets, written by the with-emulators script on first run. */
 export function localSecrets(): Record<string, string> {
-  const text = readFileSync(fileURLToPath(new URL('../../.secret.local', import.meta.url)), 'utf8');
+  const text = readFileSync(fileURLToPath(new URL('../functions/.secret.local', import.meta.url)), 'utf8');
   return Object.fromEntries(
     text
       .split('\n')

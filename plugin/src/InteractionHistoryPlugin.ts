@@ -1,0 +1,55 @@
+/**
+ * The plugin class Flex instantiates. It only reads the configuration and
+ * registers features; each feature lives in its own folder, and one that
+ * fails to register does not stop the others.
+ */
+import { CONFIG_KEY, parsePluginConfig, PluginConfigError, type PluginConfig } from './config/pluginConfig.js';
+import { createFirebaseSession } from './data/session.js';
+import { registerCompleteGuard } from './features/complete-guard/registerCompleteGuard.js';
+import { callerPhoneOf } from './features/history-tab/customerPhone.js';
+import { registerConfigurationProblemTab, registerHistoryTab } from './features/history-tab/registerHistoryTab.js';
+import { TaskOutcomeWriter } from './features/outcome/taskOutcome.js';
+import type { FlexApi, FlexManager, FlexTask } from './flex/flexApi.js';
+import { strings } from './strings/index.js';
+
+declare const __PLUGIN_NAME__: string;
+declare const __PLUGIN_VERSION__: string;
+
+export class InteractionHistoryPlugin {
+  readonly name = __PLUGIN_NAME__;
+  readonly uniqueName = __PLUGIN_NAME__;
+  readonly version = __PLUGIN_VERSION__;
+  readonly dependencies = {};
+
+  init(flex: FlexApi, manager: FlexManager): void {
+    let config: PluginConfig;
+    try {
+      const uiAttributes = (manager.serviceConfiguration.ui_attributes ?? {}) as Record<string, unknown>;
+      config = parsePluginConfig(uiAttributes[CONFIG_KEY]);
+    } catch (error) {
+      const problems = error instanceof PluginConfigError ? error.problems : [String(error)];
+      console.error(`[${this.name}]`, ...problems);
+      registerConfigurationProblemTab(flex, problems, strings);
+      return;
+    }
+
+    const session = createFirebaseSession(config);
+    const signIn = () => void session.signIn(manager.user.token);
+    signIn();
+    manager.events.addListener('tokenUpdated', ({ token }) => void session.signIn(token));
+
+    const writer = new TaskOutcomeWriter();
+    const hasCustomerPhone = (task: FlexTask) => callerPhoneOf(task.attributes, config.phoneRegion) !== null;
+    const features: Record<string, () => void> = {
+      historyTab: () => registerHistoryTab(flex, { session, retrySignIn: signIn, config, writer, strings, hasCustomerPhone }),
+      completeGuard: () => registerCompleteGuard(flex, { writer, strings, appliesTo: hasCustomerPhone }),
+    };
+    for (const [feature, register] of Object.entries(features)) {
+      try {
+        register();
+      } catch (error) {
+        console.error(`[${this.name}] feature ${feature} failed to register`, error);
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The plugin's settings. Admins set them in Flex's UI attributes under
+ * `interactionHistory` (Flex Configuration API), so reason codes, page size
+ * and endpoints change without a code change. Missing or invalid keys are
+ * reported by name.
+ */
+import * as z from 'zod/mini';
+import {
+  DEFAULT_PHONE_REGION,
+  DEFAULT_REASON_CODES,
+  isPhoneRegion,
+  REASON_CODE_MAX_LENGTH,
+  type CountryCode,
+} from '@interaction-history/model';
+
+export const CONFIG_KEY = 'interactionHistory';
+
+const url = z.string().check(z.refine((value) => /^https?:\/\/\S+$/.test(value), 'must be an http(s) URL'));
+
+export const pluginConfigSchema = z.object({
+  /** The mintFirebaseToken function's URL. */
+  mintTokenUrl: url,
+  /** The Firebase web app configuration (Project settings → Your apps). */
+  firebase: z.object({
+    apiKey: z.string().check(z.minLength(1)),
+    projectId: z.string().check(z.minLength(1)),
+    authDomain: z.optional(z.string()),
+    appId: z.optional(z.string()),
+  }),
+  reasonCodes: z._default(
+    z.array(z.string().check(z.minLength(1), z.maxLength(REASON_CODE_MAX_LENGTH))).check(z.minLength(1)),
+    [...DEFAULT_REASON_CODES],
+  ),
+  pageSize: z._default(z.int().check(z.minimum(1), z.maximum(100)), 10),
+  phoneRegion: z._default(
+    z.custom<CountryCode>((value) => typeof value === 'string' && isPhoneRegion(value), 'must be a two-letter region such as US'),
+    DEFAULT_PHONE_REGION,
+  ),
+  /** Local development only: connect to the Firebase emulators. */
+  emulators: z.optional(
+    z.object({
+      authUrl: url,
+      firestoreHost: z.string(),
+      firestorePort: z.int(),
+    }),
+  ),
+});
+
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+
+export class PluginConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Interaction history plugin configuration: ${problems.join('; ')}`);
+    this.name = 'PluginConfigError';
+  }
+}
+
+export function parsePluginConfig(raw: unknown): PluginConfig {
+  const result = z.safeParse(pluginConfigSchema, raw ?? {});
+  if (result.success) return result.data;
+  throw new PluginConfigError(
+    result.error.issues.map((issue) => `${[CONFIG_KEY, ...issue.path.map(String)].join('.')}: ${issue.message}`),
+  );
+}

@@ -1,0 +1,95 @@
+import {
+  deleteDoc,
+  deleteField,
+  doc,
+  getDoc,
+  onSnapshot,
+  runTransaction,
+  serverTimestamp,
+  updateDoc,
+  type Firestore,
+  type Unsubscribe,
+} from 'firebase/firestore';
+import {
+  customerPath,
+  customerStatsPath,
+  type Customer,
+  type CustomerProfileInput,
+  type CustomerStats,
+} from '@interaction-history/model';
+import { customerConverter, customerStatsConverter } from './timestamps.js';
+
+export class DuplicateCustomerError extends Error {
+  constructor(readonly phone: string) {
+    super(`A customer with ${phone} already exists.`);
+    this.name = 'DuplicateCustomerError';
+  }
+}
+
+/** Live profile of one phone; `null` while no customer is saved for it. Returns the unsubscribe. */
+export function subscribeToCustomer(
+  db: Firestore,
+  phone: string,
+  onData: (customer: Customer | null) => void,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  return onSnapshot(
+    doc(db, customerPath(phone)).withConverter(customerConverter),
+    (snapshot) => onData(snapshot.exists() ? snapshot.data() : null),
+    onError,
+  );
+}
+
+/** Live summary kept by the stats trigger; `null` before the first interaction. */
+export function subscribeToCustomerStats(
+  db: Firestore,
+  phone: string,
+  onData: (stats: CustomerStats | null) => void,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  return onSnapshot(
+    doc(db, customerStatsPath(phone)).withConverter(customerStatsConverter),
+    (snapshot) => onData(snapshot.exists() ? snapshot.data() : null),
+    onError,
+  );
+}
+
+const isPermissionDenied = (error: unknown) => (error as { code?: string } | null)?.code === 'permission-denied';
+
+/**
+ * Creates the profile only if the phone has none. The rules refuse a second
+ * profile too (a write over an existing one counts as an update), so a
+ * refusal is double-checked and reported as the duplicate it is.
+ */
+export async function createCustomer(db: Firestore, phone: string, profile: CustomerProfileInput, uid: string): Promise<void> {
+  const ref = doc(db, customerPath(phone));
+  try {
+    await runTransaction(db, async (transaction) => {
+      if ((await transaction.get(ref)).exists()) throw new DuplicateCustomerError(phone);
+      transaction.set(ref, { ...profile, phone, createdAt: serverTimestamp(), createdBy: uid });
+    });
+  } catch (error) {
+    if (isPermissionDenied(error)) {
+      const existing = await getDoc(ref).catch(() => null);
+      if (existing?.exists()) throw new DuplicateCustomerError(phone);
+    }
+    throw error;
+  }
+}
+
+/** Changes profile fields; a blank optional field is removed. Stamps who and when, as the rules require. */
+export async function updateCustomer(db: Firestore, phone: string, profile: CustomerProfileInput, uid: string): Promise<void> {
+  await updateDoc(doc(db, customerPath(phone)), {
+    firstName: profile.firstName,
+    lastName: profile.lastName,
+    email: profile.email ?? deleteField(),
+    accountId: profile.accountId ?? deleteField(),
+    updatedAt: serverTimestamp(),
+    updatedBy: uid,
+  });
+}
+
+/** Deletes the profile (admins only, by the rules); interactions stay on record. */
+export async function deleteCustomer(db: Firestore, phone: string): Promise<void> {
+  await deleteDoc(doc(db, customerPath(phone)));
+}

@@ -1,0 +1,56 @@
+/**
+ * Flex will not complete a task that has no reason code: the guard aborts
+ * `CompleteTask`, says why in a notification, and brings the History tab forward.
+ */
+import type { FlexApi, FlexTask } from '../../flex/flexApi.js';
+import type { Strings } from '../../strings/index.js';
+import { hasReasonCode, type TaskOutcomeWriter } from '../outcome/taskOutcome.js';
+
+export const OUTCOME_REQUIRED_NOTIFICATION = 'interactionHistory.outcomeRequired';
+export const OUTCOME_SAVE_FAILED_NOTIFICATION = 'interactionHistory.outcomeSaveFailed';
+export const HISTORY_TAB_NAME = 'interaction-history';
+
+export interface CompleteGuardDependencies {
+  readonly writer: TaskOutcomeWriter;
+  readonly strings: Strings;
+  /** Only tasks that show the History tab need a reason code there. */
+  readonly appliesTo: (task: FlexTask) => boolean;
+}
+
+export function registerCompleteGuard(flex: FlexApi, { writer, strings, appliesTo }: CompleteGuardDependencies): void {
+  flex.Notifications.registerNotification({
+    id: OUTCOME_REQUIRED_NOTIFICATION,
+    content: strings.outcomeRequired,
+    type: flex.NotificationType.error,
+    closeButton: true,
+    timeout: 8000,
+  });
+  flex.Notifications.registerNotification({
+    id: OUTCOME_SAVE_FAILED_NOTIFICATION,
+    content: strings.outcomeSaveFailed,
+    type: flex.NotificationType.error,
+    closeButton: true,
+    timeout: 8000,
+  });
+
+  flex.Actions.addListener('beforeCompleteTask', async (payload, abort) => {
+    const sid = payload.sid ?? payload.taskSid;
+    const task = payload.task ?? (sid ? flex.TaskHelper.getTaskByTaskSid(sid) : undefined);
+    if (!task || !appliesTo(task)) return;
+    try {
+      // A comment typed a moment ago must reach the task before TaskRouter reads it.
+      await writer.flush(task);
+    } catch {
+      abort();
+      flex.Notifications.showNotification(OUTCOME_SAVE_FAILED_NOTIFICATION);
+      return;
+    }
+    if (hasReasonCode(writer.current(task))) return;
+    abort();
+    flex.Notifications.showNotification(OUTCOME_REQUIRED_NOTIFICATION);
+    await flex.Actions.invokeAction('SetComponentState', {
+      name: 'AgentTaskCanvasTabs',
+      state: { selectedTabName: HISTORY_TAB_NAME },
+    });
+  });
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { Customer, CustomerStats } from '@interaction-history/model';
+import type { Strings } from '../../../strings/index.js';
+import { Notice } from '../../../ui/Notice.js';
+import { styles } from '../../../ui/theme.js';
+
+export interface CustomerCardProps {
+  readonly strings: Strings;
+  readonly customer: Customer;
+  readonly stats: CustomerStats | null;
+  readonly canDelete: boolean;
+  readonly onEdit: () => void;
+  /** Deletes the customer; rejects with a message to show when refused. */
+  readonly onDelete: () => Promise<void>;
+}
+
+/** Who the customer is, with edit and (for admins only) delete. */
+export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDelete }: CustomerCardProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const name = `${customer.firstName} ${customer.lastName}`;
+  const remove = async () => {
+    setRefusal(null);
+    try {
+      await onDelete();
+    } catch (error) {
+      setRefusal(error instanceof Error ? error.message : String(error));
+      setConfirming(false);
+    }
+  };
+  return (
+    <section aria-labelledby="customer-card-heading" style={styles.section}>
+      <h3 id="customer-card-heading" style={styles.heading}>
+        {name}
+      </h3>
+      {refusal && <Notice tone="error">{refusal}</Notice>}
+      <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '1rem', rowGap: '0.25rem' }}>
+        <dt style={styles.subtle}>{strings.phone}</dt>
+        <dd style={{ margin: 0 }}>{customer.phone}</dd>
+        {customer.email && (
+          <>
+            <dt style={styles.subtle}>{strings.email}</dt>
+            <dd style={{ margin: 0 }}>{customer.email}</dd>
+          </>
+        )}
+        {customer.accountId && (
+          <>
+            <dt style={styles.subtle}>{strings.accountId}</dt>
+            <dd style={{ margin: 0 }}>{customer.accountId}</dd>
+          </>
+        )}
+      </dl>
+      {stats && <p style={styles.subtle}>{strings.interactionCount(stats.interactionCount)}</p>}
+      <div style={{ ...styles.row, marginTop: '0.5rem' }}>
+        <button type="button" onClick={onEdit} style={styles.secondaryButton}>
+          {strings.editCustomer}
+        </button>
+        {canDelete && !confirming && (
+          <button type="button" onClick={() => setConfirming(true)} style={styles.destructiveButton}>
+            {strings.deleteCustomer}
+          </button>
+        )}
+      </div>
+      {canDelete && confirming && (
+        <div role="alertdialog" aria-labelledby="confirm-delete-text" style={{ ...styles.noticeError, marginTop: '0.5rem' }}>
+          <p id="confirm-delete-text">{strings.confirmDelete(name)}</p>
+          <div style={styles.row}>
+            <button type="button" onClick={remove} style={styles.destructiveButton}>
+              {strings.confirmDeleteButton}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} style={styles.secondaryButton}>
+              {strings.cancel}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

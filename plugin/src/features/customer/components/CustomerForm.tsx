@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { validateCustomerProfile, type CustomerProfileErrors, type CustomerProfileInput } from '@interaction-history/model';
+import type { Strings } from '../../../strings/index.js';
+import { Notice } from '../../../ui/Notice.js';
+import { TextField } from '../../../ui/TextField.js';
+import { styles } from '../../../ui/theme.js';
+
+export interface CustomerFormProps {
+  readonly strings: Strings;
+  readonly mode: 'create' | 'edit';
+  readonly phone: string;
+  readonly initial?: Partial<CustomerProfileInput>;
+  /** Saves a valid profile; rejects with a message to show when the save is refused. */
+  readonly onSubmit: (profile: CustomerProfileInput) => Promise<void>;
+  readonly onCancel?: () => void;
+}
+
+type ProfileField = 'firstName' | 'lastName' | 'email' | 'accountId';
+
+/** Create or edit a customer: validated before saving, each problem shown beside its field. */
+export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel }: CustomerFormProps) {
+  const [values, setValues] = useState<Record<ProfileField, string>>({
+    firstName: initial?.firstName ?? '',
+    lastName: initial?.lastName ?? '',
+    email: initial?.email ?? '',
+    accountId: initial?.accountId ?? '',
+  });
+  const [errors, setErrors] = useState<CustomerProfileErrors>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRefusal(null);
+    const validation = validateCustomerProfile(values);
+    if (!validation.ok) {
+      setErrors(validation.errors);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await onSubmit(validation.value);
+    } catch (error) {
+      setRefusal(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const headingId = `customer-form-${mode}-heading`;
+  const errorText = (field: ProfileField) => {
+    const key = errors[field];
+    return key ? (strings.fieldErrors[key] ?? key) : undefined;
+  };
+  return (
+    <form aria-labelledby={headingId} noValidate onSubmit={submit} style={styles.section}>
+      <h3 id={headingId} style={styles.heading}>
+        {mode === 'create' ? strings.createCustomerHeading : strings.editCustomerHeading}
+      </h3>
+      <p style={styles.subtle}>
+        {strings.phone}: {phone}
+      </p>
+      {refusal && <Notice tone="error">{refusal}</Notice>}
+      <TextField id={`${mode}-first-name`} label={strings.firstName} value={values.firstName} required autoComplete="off" error={errorText('firstName')} onChange={(firstName) => setValues({ ...values, firstName })} />
+      <TextField id={`${mode}-last-name`} label={strings.lastName} value={values.lastName} required autoComplete="off" error={errorText('lastName')} onChange={(lastName) => setValues({ ...values, lastName })} />
+      <TextField id={`${mode}-email`} label={strings.email} type="email" value={values.email} autoComplete="off" error={errorText('email')} onChange={(email) => setValues({ ...values, email })} />
+      <TextField id={`${mode}-account-id`} label={strings.accountId} value={values.accountId} autoComplete="off" error={errorText('accountId')} onChange={(accountId) => setValues({ ...values, accountId })} />
+      <div style={styles.row}>
+        <button type="submit" disabled={saving} style={styles.primaryButton}>
+          {saving ? strings.saving : mode === 'create' ? strings.createCustomer : strings.save}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel} style={styles.secondaryButton}>
+            {strings.cancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

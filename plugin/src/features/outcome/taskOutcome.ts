@@ -1,0 +1,71 @@
+/**
+ * The agent's outcome lives in the task's attributes (so it survives a reload
+ * and the webhook reads it at completion). Writes are serialised per task and
+ * always merge into the task's other attributes.
+ */
+import {
+  COMMENT_ATTRIBUTE,
+  CUSTOMER_PHONE_ATTRIBUTE,
+  mergeOutcomeAttributes,
+  OUTCOME_ATTRIBUTE,
+  readAttribute,
+  type OutcomeAttributes,
+} from '@interaction-history/model';
+import type { FlexTask } from '../../flex/flexApi.js';
+
+const textOrNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+
+export function readOutcome(attributes: Record<string, unknown>): OutcomeAttributes {
+  return {
+    outcome: textOrNull(readAttribute(attributes, OUTCOME_ATTRIBUTE)),
+    comment: textOrNull(readAttribute(attributes, COMMENT_ATTRIBUTE)),
+    customerPhone: textOrNull(readAttribute(attributes, CUSTOMER_PHONE_ATTRIBUTE)),
+  };
+}
+
+export function hasReasonCode(outcome: OutcomeAttributes): boolean {
+  return outcome.outcome !== null;
+}
+
+export class TaskOutcomeWriter {
+  private readonly latest = new Map<string, OutcomeAttributes>();
+  private readonly unsaved = new Set<string>();
+  private readonly writes = new Map<string, Promise<void>>();
+
+  /** What the agent last chose for this task, saved or not. */
+  current(task: FlexTask): OutcomeAttributes {
+    return this.latest.get(task.taskSid) ?? readOutcome(task.attributes);
+  }
+
+  /** Records a change; it is written now or at the next `save`/`flush` (for comments typed key by key). */
+  change(task: FlexTask, patch: Partial<OutcomeAttributes>, { saveNow }: { saveNow: boolean }): Promise<void> {
+    this.latest.set(task.taskSid, { ...this.current(task), ...patch });
+    this.unsaved.add(task.taskSid);
+    return saveNow ? this.save(task) : Promise.resolve();
+  }
+
+  /** Writes the latest outcome into the task's attributes, after any write already under way. */
+  save(task: FlexTask): Promise<void> {
+    const previous = this.writes.get(task.taskSid) ?? Promise.resolve();
+    const write = previous
+      .catch(() => undefined)
+      .then(async () => {
+        if (!this.unsaved.has(task.taskSid)) return;
+        this.unsaved.delete(task.taskSid);
+        const outcome = this.current(task);
+        try {
+          await task.setAttributes(mergeOutcomeAttributes(task.attributes, outcome));
+        } catch (error) {
+          this.unsaved.add(task.taskSid);
+          throw error;
+        }
+      });
+    this.writes.set(task.taskSid, write);
+    return write;
+  }
+
+  /** Saves anything unsaved and waits for every write: what completion does first. */
+  async flush(task: FlexTask): Promise<void> {
+    await this.save(task);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Every word the plugin shows, in one place. English ships; another language
+ * is another object of the same shape.
+ */
+export const en = {
+  tabLabel: 'History',
+  signingIn: 'Connecting to customer history…',
+  signInFailed: 'Customer history is unavailable: sign-in failed. Reload Flex or contact your admin.',
+  signInFailedDetail: (detail: string) => `Details: ${detail}`,
+  retry: 'Try again',
+  configurationProblem: 'Customer history is not configured correctly. Ask your admin to fix:',
+  loading: 'Loading…',
+
+  customerHeading: 'Customer',
+  unknownCaller: (phone: string) => `No customer is saved for ${phone}.`,
+  createCustomerHeading: 'New customer',
+  editCustomerHeading: 'Edit customer',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email (optional)',
+  accountId: 'Account ID (optional)',
+  phone: 'Phone',
+  save: 'Save',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  createCustomer: 'Create customer',
+  editCustomer: 'Edit',
+  deleteCustomer: 'Delete customer',
+  confirmDelete: (name: string) => `Delete ${name}? Their past interactions stay on record.`,
+  confirmDeleteButton: 'Yes, delete',
+  customerCreated: 'Customer created.',
+  customerSaved: 'Changes saved.',
+  customerDeleted: 'Customer deleted.',
+  fieldErrors: {
+    required: 'Required.',
+    tooLong: 'Too long.',
+    invalidEmail: 'Enter an email address such as name@example.com.',
+  } as Record<string, string>,
+  duplicatePhone: (phone: string) => `A customer with ${phone} already exists.`,
+  permissionDenied: 'You are not allowed to do that.',
+  saveFailed: 'Could not save. Check your connection and try again.',
+
+  historyHeading: 'Past interactions',
+  historyEmpty: 'No past interactions for this customer yet.',
+  historyFailed: 'The history could not be loaded. It will retry when you reload.',
+  loadOlder: 'Load older',
+  noMoreHistory: 'That is everything.',
+  columns: {
+    when: 'When',
+    channel: 'Channel',
+    queue: 'Queue',
+    agent: 'Agent',
+    outcome: 'Reason',
+    comment: 'Comment',
+    duration: 'Duration',
+  },
+  noOutcome: 'No reason recorded',
+  none: '—',
+  durationValue: (seconds: number) => `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`,
+  interactionCount: (count: number) => (count === 1 ? '1 interaction' : `${count} interactions`),
+
+  outcomeHeading: 'Outcome of this task',
+  reasonCode: 'Reason code',
+  chooseReason: 'Choose a reason…',
+  comment: 'Comment (optional)',
+  commentCounter: (used: number, max: number) => `${used} / ${max}`,
+  outcomeRequired: 'Choose a reason code in the History tab before completing this task.',
+  outcomeSaveFailed: 'The reason code could not be saved to the task. Try again.',
+
+  searchHeading: 'Someone else’s phone?',
+  searchLabel: 'Find customer by phone number',
+  searchButton: 'Find',
+  searchInvalid: 'Enter a valid phone number, such as +1 415 555 0100.',
+  showingSearched: (phone: string) => `Showing ${phone}. This task’s outcome will be filed under this customer.`,
+  backToCaller: (phone: string) => `Back to caller (${phone})`,
+} as const;
+
+export type Strings = typeof en;

@@ -1,0 +1,36 @@
+import type { InputHTMLAttributes } from 'react';
+import { styles } from './theme.js';
+
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'style'> {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** The message shown beside the field, also read out with it. */
+  readonly error?: string | undefined;
+}
+
+export function TextField({ id, label, value, onChange, error, ...inputProps }: TextFieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div style={styles.field}>
+      <label htmlFor={id} style={styles.label}>
+        {label}
+      </label>
+      <input
+        {...inputProps}
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        style={error ? { ...styles.input, ...styles.inputInvalid } : styles.input}
+      />
+      {error && (
+        <div id={errorId} style={styles.fieldError}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The plugin's data access against the Firestore emulator with the real
+ * rules, signed in as the plugin is (web SDK, custom token with role claims),
+ * fed by the real webhook.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { adminFirestore, eventually } from '../../../test-support/localStack.js';
+import { completedTaskParameters, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
+import { signInAs, type WebSession } from '../../../test-support/webSession.js';
+import { createCustomer, deleteCustomer, DuplicateCustomerError, subscribeToCustomer, updateCustomer } from '../../src/data/customers.js';
+import { subscribeToHistory, type HistoryWindow } from '../../src/data/history.js';
+
+const sessions: WebSession[] = [];
+const session = async (role: 'agent' | 'supervisor' | 'admin') => {
+  const signedIn = await signInAs(role);
+  sessions.push(signedIn);
+  return signedIn;
+};
+afterAll(() => Promise.all(sessions.map((signedIn) => signedIn.close())));
+
+const complete = (phone: string, completedAt: Date, outcome: string) =>
+  postCallback(completedTaskParameters({ completedAt, attributes: { from: phone, conversations: { outcome } } }));
+
+describe('subscribeToHistory', () => {
+  it('delivers an interaction stored by the webhook to an open listener, newest first, without reloading', async () => {
+    const phone = uniquePhone();
+    await complete(phone, new Date('2026-11-01T10:00:00Z'), 'Older');
+    const { db } = await session('agent');
+    const windows: HistoryWindow[] = [];
+    const unsubscribe = subscribeToHistory({ db, phone, count: 10 }, (window) => windows.push(window), (error) => {
+      throw error;
+    });
+
+    await eventually(async () => expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Older']));
+    expect((await complete(phone, new Date('2026-11-02T10:00:00Z'), 'Newer')).status).toBe(201);
+
+    await eventually(async () => expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Newer', 'Older']));
+    const newest = windows.at(-1)?.interactions[0];
+    expect(newest?.completedAt).toEqual(new Date('2026-11-02T10:00:00Z'));
+    expect(newest?.customerPhone).toBe(phone);
+    unsubscribe();
+  });
+
+  it('shows a page at a time and says when older interactions remain', async () => {
+    const phone = uniquePhone();
+    for (let day = 1; day <= 3; day += 1) await complete(phone, new Date(`2026-10-0${day}T09:00:00Z`), `Day ${day}`);
+    const { db } = await session('agent');
+
+    const read = (count: number) =>
+      new Promise<HistoryWindow>((resolve, reject) => {
+        const stop = subscribeToHistory({ db, phone, count }, (window) => {
+          stop();
+          resolve(window);
+        }, reject);
+      });
+
+    const firstPage = await read(2);
+    const everything = await read(4);
+
+    expect(firstPage.interactions.map((i) => i.outcome)).toEqual(['Day 3', 'Day 2']);
+    expect(firstPage.hasMore).toBe(true);
+    expect(everything.interactions.map((i) => i.outcome)).toEqual(['Day 3', 'Day 2', 'Day 1']);
+    expect(everything.hasMore).toBe(false);
+  });
+});
+
+describe('customers', () => {
+  const profile = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' };
+
+  it('creates a customer once; a second create for the same phone fails as a duplicate', async () => {
+    const phone = uniquePhone();
+    const first = await session('agent');
+    const second = await session('agent');
+
+    await createCustomer(first.db, phone, profile, first.uid);
+
+    await expect(createCustomer(second.db, phone, { firstName: 'Someone', lastName: 'Else' }, second.uid)).rejects.toBeInstanceOf(DuplicateCustomerError);
+    const stored = await adminFirestore().doc(`customers/${phone}`).get();
+    expect(stored.data()).toMatchObject({ ...profile, phone, createdBy: first.uid });
+  });
+
+  it('two agents creating the same customer at once leave exactly one profile', async () => {
+    const phone = uniquePhone();
+    const [first, second] = await Promise.all([session('agent'), session('agent')]);
+
+    const results = await Promise.allSettled([
+      createCustomer(first.db, phone, { firstName: 'First', lastName: 'Agent' }, first.uid),
+      createCustomer(second.db, phone, { firstName: 'Second', lastName: 'Agent' }, second.uid),
+    ]);
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected');
+    expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(DuplicateCustomerError);
+  });
+
+  it('lets an agent edit a profile, stamping who and when, and removes a cleared optional field', async () => {
+    const phone = uniquePhone();
+    const agent = await session('agent');
+    await createCustomer(agent.db, phone, profile, agent.uid);
+
+    await updateCustomer(agent.db, phone, { firstName: 'Augusta', lastName: 'Lovelace' }, agent.uid);
+
+    const stored = (await adminFirestore().doc(`customers/${phone}`).get()).data();
+    expect(stored).toMatchObject({ firstName: 'Augusta', updatedBy: agent.uid });
+    expect(stored).not.toHaveProperty('email');
+  });
+
+  it('refuses a delete by an agent and allows it for an admin', async () => {
+    const phone = uniquePhone();
+    const agent = await session('agent');
+    const admin = await session('admin');
+    await createCustomer(agent.db, phone, profile, agent.uid);
+
+    await expect(deleteCustomer(agent.db, phone)).rejects.toMatchObject({ code: 'permission-denied' });
+    expect((await adminFirestore().doc(`customers/${phone}`).get()).exists).toBe(true);
+
+    await deleteCustomer(admin.db, phone);
+    expect((await adminFirestore().doc(`customers/${phone}`).get()).exists).toBe(false);
+  });
+
+  it('tells a live profile listener when the customer is created', async () => {
+    const phone = uniquePhone();
+    const agent = await session('agent');
+    const seen: (string | null)[] = [];
+    const stop = subscribeToCustomer(agent.db, phone, (customer) => seen.push(customer ? customer.firstName : null), (error) => {
+      throw error;
+    });
+
+    await eventually(async () => expect(seen).toEqual([null]));
+    await createCustomer(agent.db, phone, profile, agent.uid);
+
+    await eventually(async () => expect(seen.at(-1)).toBe('Ada'));
+    stop();
+  });
+});
