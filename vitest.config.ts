@@ -36,6 +36,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          // One browser at a time: two cores are shared with the emulators.
+          fileParallelism: false,
+        },
+      },
     ],
     setupFiles: ['test-support/blockOutboundNetwork.ts'],
   },

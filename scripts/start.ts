@@ -1,19 +1,60 @@
 /**
- * `npm start`: the local Firebase stack (Auth, Functions, Firestore) with this
- * project's functions and rules, until Ctrl-C.
+ * `npm start`: the whole product on this machine. Firebase emulators (Auth,
+ * Functions, Firestore with the rules) with demo data, and the local agent
+ * desktop hosting the real plugin in a stand-in Flex shell. Ctrl-C stops all.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { startDesktop } from '../desktop/server.js';
+import { seedDemoData } from '../desktop/demoData.js';
 import { buildFunctions, chooseFirestoreEmulator, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from './lib/emulatorSetup.js';
+import { EMULATOR_PORTS } from './lib/localStack.js';
+import { waitForStack } from './lib/waitForStack.js';
+
+const DESKTOP_PORT = Number(process.env['DESKTOP_PORT'] ?? 3000);
 
 const emulator = chooseFirestoreEmulator();
 console.log(`[start] ${emulator.description}`);
 ensureLocalSecrets();
 buildFunctions();
+execFileSync('npm', ['run', 'build', '--workspace', 'plugin'], { cwd: REPO_ROOT, stdio: 'inherit' });
 
-const child = spawn(firebaseBin(), ['emulators:start', '--only', 'auth,functions,firestore', '--project', PROJECT_ID], {
+const emulators = spawn(firebaseBin(), ['emulators:start', '--only', 'auth,functions,firestore', '--project', PROJECT_ID], {
   cwd: REPO_ROOT,
-  stdio: 'inherit',
+  stdio: ['ignore', 'inherit', 'inherit'],
   env: { ...process.env, ...emulator.env },
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+let stopping = false;
+const stop = (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  emulators.kill('SIGINT');
+  setTimeout(() => process.exit(code), 8000).unref();
+  emulators.once('exit', () => process.exit(code));
+};
+emulators.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`[start] the emulators stopped (exit ${code}); stopping.`);
+    process.exit(code ?? 1);
+  }
+});
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+try {
+  // Never on Google Cloud here: keep Google's auth library from probing for a metadata server.
+  process.env['METADATA_SERVER_DETECTION'] ??= 'none';
+  process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${EMULATOR_PORTS.firestore}`;
+  process.env['FIREBASE_AUTH_EMULATOR_HOST'] = `127.0.0.1:${EMULATOR_PORTS.auth}`;
+  process.env['GCLOUD_PROJECT'] = PROJECT_ID;
+  await waitForStack();
+  const seeded = await seedDemoData();
+  const desktop = await startDesktop({ port: DESKTOP_PORT });
+  process.on('exit', () => void desktop.close());
+  console.log(`\n[start] Demo data: ${seeded.customers} customers, ${seeded.interactions} interactions.`);
+  console.log(`[start] Local agent desktop: ${desktop.url}`);
+  console.log('[start] Try ringing in +14155550100 (Ada, known), +14155550199 (unknown), or sign in as admin to see delete.');
+  console.log('[start] Press Ctrl-C to stop everything.\n');
+} catch (error) {
+  console.error(`[start] ${(error as Error).message}`);
+  stop(1);
+}

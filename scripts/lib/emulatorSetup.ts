@@ -5,18 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT, SECRET_FILE } from './localStack.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const PROJECT_ID = 'demo-interaction-history';
-export const FUNCTIONS_REGION = 'us-central1';
-export const EMULATOR_PORTS = { auth: 9099, functions: 5001, firestore: 8080 } as const;
+export { PROJECT_ID, REPO_ROOT } from './localStack.js';
 
 /** Debian's Cloud SDK package puts Google's Firestore emulator here on our machine image. */
 const IMAGE_FIRESTORE_JAR = '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const LAUNCHER_MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
-export const SECRET_FILE = join(REPO_ROOT, 'functions', '.secret.local');
 
 /**
  * firebase-tools starts the emulator binary with `java -jar`, and the image's

@@ -56,7 +56,7 @@ export const styles = {
   subtle: { color: colorTextWeak, fontSize: fontSize20 },
   label: { display: 'block', fontWeight: fontWeightSemibold, marginBottom: space20 },
   input: { width: '100%', boxSizing: 'border-box', padding: space20, fontFamily: 'inherit', fontSize: fontSize30, border: `${borderWidth10} solid ${colorBorderWeak}`, borderRadius: borderRadius20, background: colorBackgroundBody, color: colorText },
-  inputInvalid: { borderColor: colorBorderError },
+  inputInvalid: { border: `${borderWidth10} solid ${colorBorderError}` },
   fieldError: { color: colorTextError, fontSize: fontSize20, marginTop: space20 },
   field: { marginBottom: space30 },
   row: { display: 'flex', gap: space30, alignItems: 'flex-end', flexWrap: 'wrap' },

@@ -46,6 +46,9 @@ export function CustomerHistory(props: CustomerHistoryProps) {
   const [saveFailed, setSaveFailed] = useState(false);
   const [pages, setPages] = useState(1);
   const [editing, setEditing] = useState(false);
+  // The create form stays open until saved or cancelled, even if someone else creates the customer
+  // meanwhile: the save is then refused as a duplicate, and the agent sees why.
+  const [creating, setCreating] = useState(false);
   const [confirmation, setConfirmation] = useState<string | null>(null);
   const commentTimer = useRef<ReturnType<typeof setTimeout>>();
 
@@ -58,8 +61,13 @@ export function CustomerHistory(props: CustomerHistoryProps) {
   useEffect(() => {
     setPages(1);
     setEditing(false);
+    setCreating(false);
     setConfirmation(null);
   }, [shownPhone]);
+  const unknownCustomer = customer.status === 'ready' && customer.value === null;
+  useEffect(() => {
+    if (unknownCustomer) setCreating(true);
+  }, [unknownCustomer]);
 
   const persist = (write: Promise<void>) => {
     setSaveFailed(false);
@@ -75,6 +83,7 @@ export function CustomerHistory(props: CustomerHistoryProps) {
       await write();
       setConfirmation(done);
       setEditing(false);
+      setCreating(false);
     } catch (error) {
       throw new Error(refusalMessage(error, strings, shownPhone));
     }
@@ -85,19 +94,20 @@ export function CustomerHistory(props: CustomerHistoryProps) {
       {confirmation && <Notice tone="success">{confirmation}</Notice>}
       {customer.status === 'loading' && <p role="status">{strings.loading}</p>}
       {customer.status === 'error' && <Notice tone="error">{strings.historyFailed}</Notice>}
-      {customer.status === 'ready' && customer.value === null && (
+      {creating && (
         <>
-          <p>{strings.unknownCaller(shownPhone)}</p>
+          {unknownCustomer && <p>{strings.unknownCaller(shownPhone)}</p>}
           <CustomerForm
             key={`create-${shownPhone}`}
             strings={strings}
             mode="create"
             phone={shownPhone}
             onSubmit={(profile: CustomerProfileInput) => saveProfile(() => createCustomer(db, shownPhone, profile, uid), strings.customerCreated)}
+            {...(unknownCustomer ? {} : { onCancel: () => setCreating(false) })}
           />
         </>
       )}
-      {customer.status === 'ready' && customer.value !== null && !editing && (
+      {!creating && customer.status === 'ready' && customer.value !== null && !editing && (
         <CustomerCard
           strings={strings}
           customer={customer.value}
@@ -110,7 +120,7 @@ export function CustomerHistory(props: CustomerHistoryProps) {
           onDelete={() => saveProfile(() => deleteCustomer(db, shownPhone), strings.customerDeleted)}
         />
       )}
-      {customer.status === 'ready' && customer.value !== null && editing && (
+      {!creating && customer.status === 'ready' && customer.value !== null && editing && (
         <CustomerForm
           key={`edit-${shownPhone}`}
           strings={strings}

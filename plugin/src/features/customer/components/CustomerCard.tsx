@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Customer, CustomerStats } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
 import { Notice } from '../../../ui/Notice.js';
@@ -17,15 +17,23 @@ export interface CustomerCardProps {
 /** Who the customer is, with edit and (for admins only) delete. */
 export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDelete }: CustomerCardProps) {
   const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
   const name = `${customer.firstName} ${customer.lastName}`;
+  // The button that opened the confirmation disappears: take keyboard focus to the question's answer.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   const remove = async () => {
     setRefusal(null);
+    setDeleting(true);
     try {
       await onDelete();
     } catch (error) {
       setRefusal(error instanceof Error ? error.message : String(error));
       setConfirming(false);
+      setDeleting(false);
     }
   };
   return (
@@ -65,7 +73,7 @@ export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDe
         <div role="alertdialog" aria-labelledby="confirm-delete-text" style={{ ...styles.noticeError, marginTop: '0.5rem' }}>
           <p id="confirm-delete-text">{strings.confirmDelete(name)}</p>
           <div style={styles.row}>
-            <button type="button" onClick={remove} style={styles.destructiveButton}>
+            <button type="button" ref={confirmButton} onClick={remove} disabled={deleting} style={styles.destructiveButton}>
               {strings.confirmDeleteButton}
             </button>
             <button type="button" onClick={() => setConfirming(false)} style={styles.secondaryButton}>

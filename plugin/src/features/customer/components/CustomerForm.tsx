@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { validateCustomerProfile, type CustomerProfileErrors, type CustomerProfileInput } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
 import { Notice } from '../../../ui/Notice.js';
@@ -28,6 +28,11 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
   const [errors, setErrors] = useState<CustomerProfileErrors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // A successful save usually unmounts the form; do not touch state afterwards.
+  const mounted = useRef(true);
+  useEffect(() => () => {
+    mounted.current = false;
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,9 +47,9 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
     try {
       await onSubmit(validation.value);
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      if (mounted.current) setRefusal(error instanceof Error ? error.message : String(error));
     } finally {
-      setSaving(false);
+      if (mounted.current) setSaving(false);
     }
   };
 
@@ -58,10 +63,8 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
       <h3 id={headingId} style={styles.heading}>
         {mode === 'create' ? strings.createCustomerHeading : strings.editCustomerHeading}
       </h3>
-      <p style={styles.subtle}>
-        {strings.phone}: {phone}
-      </p>
       {refusal && <Notice tone="error">{refusal}</Notice>}
+      <TextField id={`${mode}-phone`} label={strings.phone} value={phone} readOnly onChange={() => undefined} />
       <TextField id={`${mode}-first-name`} label={strings.firstName} value={values.firstName} required autoComplete="off" error={errorText('firstName')} onChange={(firstName) => setValues({ ...values, firstName })} />
       <TextField id={`${mode}-last-name`} label={strings.lastName} value={values.lastName} required autoComplete="off" error={errorText('lastName')} onChange={(lastName) => setValues({ ...values, lastName })} />
       <TextField id={`${mode}-email`} label={strings.email} type="email" value={values.email} autoComplete="off" error={errorText('email')} onChange={(email) => setValues({ ...values, email })} />

@@ -1,0 +1,159 @@
+/**
+ * The local agent desktop's web server: the stand-in Flex shell, the real
+ * plugin bundle, a development sign-in, and a stand-in TaskRouter that sends
+ * signed `task.completed` callbacks to the taskrouterEvents function.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { isStaffRole } from '@interaction-history/model';
+import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../scripts/lib/localStack.js';
+import { completedTaskParameters, postCallback } from '../scripts/lib/standInTaskRouter.js';
+import { LocalFlexTokens } from './localFlexTokens.js';
+
+export interface DesktopOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** Plugin settings beyond the local defaults, e.g. a shorter page size. */
+  readonly pluginSettings?: Record<string, unknown>;
+}
+
+export interface RunningDesktop {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const PLUGIN_BUNDLE = join(REPO_ROOT, 'plugin', 'dist', 'plugin-interaction-history.js');
+const REACT_UMD = join(REPO_ROOT, 'node_modules', 'react', 'umd', 'react.production.min.js');
+const REACT_DOM_UMD = join(REPO_ROOT, 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js');
+const MAX_BODY_BYTES = 256 * 1024;
+
+async function buildShell(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(REPO_ROOT, 'desktop', 'shell', 'main.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    jsx: 'transform',
+    jsxFactory: 'React.createElement',
+    jsxFragment: 'React.Fragment',
+    alias: {
+      react: join(REPO_ROOT, 'desktop', 'shell', 'pageReact.ts'),
+      'react-dom': join(REPO_ROOT, 'desktop', 'shell', 'pageReactDom.ts'),
+    },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('Body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+function send(response: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body);
+}
+const sendJson = (response: ServerResponse, status: number, body: unknown) => send(response, status, JSON.stringify(body), 'application/json');
+
+export async function startDesktop(options: DesktopOptions = {}): Promise<RunningDesktop> {
+  const tokens = new LocalFlexTokens();
+  const shell = await buildShell();
+  const page = await readFile(join(REPO_ROOT, 'desktop', 'shell', 'index.html'), 'utf8');
+  let origin = '';
+
+  const pluginConfig = () => ({
+    mintTokenUrl: `${origin}/local/mintFirebaseToken`,
+    firebase: { apiKey: 'demo-local-key', projectId: PROJECT_ID },
+    emulators: {
+      authUrl: `http://127.0.0.1:${EMULATOR_PORTS.auth}`,
+      firestoreHost: '127.0.0.1',
+      firestorePort: EMULATOR_PORTS.firestore,
+    },
+    ...options.pluginSettings,
+  });
+
+  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> = {
+    'GET /': async (_request, response) => send(response, 200, page, 'text/html; charset=utf-8'),
+    'GET /shell.js': async (_request, response) => send(response, 200, shell, 'text/javascript'),
+    'GET /vendor/react.js': async (_request, response) => send(response, 200, await readFile(REACT_UMD), 'text/javascript'),
+    'GET /vendor/react-dom.js': async (_request, response) => send(response, 200, await readFile(REACT_DOM_UMD), 'text/javascript'),
+    'GET /plugin/plugin-interaction-history.js': async (_request, response) => {
+      // Read on every request, so a rebuilt plugin is picked up on reload.
+      send(response, 200, await readFile(PLUGIN_BUNDLE), 'text/javascript');
+    },
+    'GET /local/config': async (_request, response) => sendJson(response, 200, { interactionHistory: pluginConfig() }),
+    'POST /local/sign-in': async (request, response) => {
+      const { role, name } = (await readBody(request)) as { role?: unknown; name?: unknown };
+      if (!isStaffRole(role) || typeof name !== 'string' || name.trim() === '' || name.length > 80) {
+        sendJson(response, 400, { error: { message: 'Choose agent, supervisor or admin, and a name.' } });
+        return;
+      }
+      const { token, identity } = tokens.issue(role, name.trim());
+      sendJson(response, 200, { token, identity });
+    },
+    // Same contract as the real mintFirebaseToken: { token } → { firebaseToken }.
+    'POST /local/mintFirebaseToken': async (request, response) => {
+      const { token } = (await readBody(request)) as { token?: unknown };
+      const identity = typeof token === 'string' ? tokens.verify(token) : null;
+      if (!identity) {
+        sendJson(response, 401, { error: { code: 'unauthenticated', message: 'The local Flex token is invalid or expired.' } });
+        return;
+      }
+      sendJson(response, 200, { firebaseToken: await tokens.mintFirebaseToken(identity) });
+    },
+    // The stand-in TaskRouter: a completed task becomes a signed callback to the real webhook.
+    'POST /local/taskrouter/complete': async (request, response) => {
+      const task = (await readBody(request)) as {
+        taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string;
+        workerSid?: string; workerName?: string; ageSeconds?: number;
+      };
+      if (typeof task.taskSid !== 'string' || !/^WT[0-9a-f]{32}$/.test(task.taskSid)) {
+        sendJson(response, 400, { error: { message: 'A task needs a TaskSid.' } });
+        return;
+      }
+      const callback = await postCallback(
+        completedTaskParameters({
+          taskSid: task.taskSid,
+          attributes: task.attributes ?? {},
+          ...(task.channel ? { channel: task.channel } : {}),
+          ...(task.queue ? { queue: task.queue } : {}),
+          ...(task.workerSid ? { workerSid: task.workerSid } : {}),
+          ...(task.workerName ? { workerName: task.workerName } : {}),
+          ageSeconds: Math.max(0, Math.round(task.ageSeconds ?? 0)),
+        }),
+      );
+      sendJson(response, callback.status >= 200 && callback.status < 300 ? 200 : 502, { webhookStatus: callback.status, webhook: callback.body });
+    },
+  };
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const route = routes[`${request.method} ${path}`];
+    if (!route) {
+      sendJson(response, 404, { error: { message: 'Not found' } });
+      return;
+    }
+    route(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: { message: error instanceof Error ? error.message : String(error) } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * A stand-in for the part of Twilio Flex the plugin uses (see
+ * plugin/src/flex/flexApi.ts): tabs in the Task Canvas, the Actions framework
+ * with before-listeners that may abort, notifications, task context, and
+ * Plugins.init. The plugin runs against it unchanged.
+ */
+import React, { createContext, useContext, type ComponentType, type ReactElement } from 'react';
+import type { ActionPayload, FlexApi, FlexManager, FlexTask, NotificationDefinition, TabProps } from '../../plugin/src/flex/flexApi.js';
+import type { ShellStore } from './shellStore.js';
+
+type Listener = (payload: ActionPayload, abort: () => void) => void | Promise<void>;
+
+export interface RegisteredTab {
+  readonly element: ReactElement<TabProps>;
+  readonly visibleFor: (task: FlexTask) => boolean;
+}
+
+export const TaskContext = createContext<FlexTask | undefined>(undefined);
+
+export interface StandInFlex extends FlexApi {
+  readonly Plugins: { init(pluginClass: new () => { init(flex: FlexApi, manager: FlexManager): void }): void };
+  readonly registeredTabs: RegisteredTab[];
+  readonly listenerCount: (name: string) => number;
+  setManager(manager: FlexManager): void;
+}
+
+export function createStandInFlex(store: ShellStore, builtInActions: Record<string, (payload: ActionPayload) => Promise<void>>): StandInFlex {
+  const registeredTabs: RegisteredTab[] = [];
+  const listeners = new Map<string, Listener[]>();
+  const notifications = new Map<string, NotificationDefinition>();
+  const waitingPlugins: (new () => { init(flex: FlexApi, manager: FlexManager): void })[] = [];
+  let manager: FlexManager | null = null;
+
+  const Tab = ({ children }: TabProps) => <>{children}</>;
+
+  const flex: StandInFlex = {
+    TaskCanvasTabs: {
+      Content: {
+        add(element, options) {
+          registeredTabs.push({
+            element: element as ReactElement<TabProps>,
+            visibleFor: (task) => (options?.if ? options.if({ task }) : true),
+          });
+          store.update({});
+        },
+      },
+    },
+    Tab,
+    withTaskContext<P>(Component: ComponentType<P>) {
+      return function WithTaskContext(props: Omit<P, 'task'>) {
+        const task = useContext(TaskContext);
+        return <Component {...(props as P)} task={task} />;
+      };
+    },
+    Actions: {
+      addListener(name, handler) {
+        listeners.set(name, [...(listeners.get(name) ?? []), handler]);
+      },
+      // As in Flex: before-listeners run in order and any may abort; then the action; then after-listeners.
+      async invokeAction(name, payload = {}) {
+        let aborted = false;
+        const abort = () => {
+          aborted = true;
+        };
+        for (const listener of listeners.get(`before${name}`) ?? []) {
+          await listener(payload as ActionPayload, abort);
+          if (aborted) return false;
+        }
+        await builtInActions[name]?.(payload as ActionPayload);
+        for (const listener of listeners.get(`after${name}`) ?? []) await listener(payload as ActionPayload, () => undefined);
+        return true;
+      },
+    },
+    Notifications: {
+      registerNotification(notification) {
+        notifications.set(notification.id, notification);
+      },
+      showNotification(id) {
+        const notification = notifications.get(id);
+        if (notification) store.notify(notification);
+      },
+    },
+    NotificationType: { error: 'error', info: 'info', success: 'success', warning: 'warning' },
+    TaskHelper: { getTaskByTaskSid: (taskSid) => store.task(taskSid) },
+    Plugins: {
+      init(pluginClass) {
+        if (manager) new pluginClass().init(flex, manager);
+        else waitingPlugins.push(pluginClass);
+      },
+    },
+    registeredTabs,
+    listenerCount: (name) => listeners.get(name)?.length ?? 0,
+    setManager(next) {
+      manager = next;
+      for (const pluginClass of waitingPlugins.splice(0)) new pluginClass().init(flex, next);
+    },
+  };
+  return flex;
+}

@@ -1,0 +1,37 @@
+/** Opens the local agent desktop as a given worker and rings in tasks, as a person would. */
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { recordPageErrors } from './browser.js';
+
+export interface AgentPage {
+  readonly page: Page;
+  readonly errors: string[];
+  ringIn(phone: string, channel?: 'Voice call' | 'SMS' | 'WhatsApp'): Promise<void>;
+  openHistory(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDesktop(browser: Browser, desktopUrl: string, role: 'agent' | 'supervisor' | 'admin', name: string): Promise<AgentPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors = recordPageErrors(page);
+  await page.goto(`${desktopUrl}?role=${role}&name=${encodeURIComponent(name)}`);
+  await page.getByText(`Signed in as ${name}`).waitFor();
+  return {
+    page,
+    errors,
+    async ringIn(phone, channel = 'Voice call') {
+      await page.getByLabel('Caller number').fill(phone);
+      await page.getByLabel('Channel').selectOption({ label: channel });
+      await page.getByRole('button', { name: 'Ring in' }).click();
+    },
+    async openHistory() {
+      await page.getByRole('tab', { name: 'History' }).click();
+      await page.getByRole('heading', { name: 'Past interactions' }).waitFor();
+    },
+    async close() {
+      expect(errors, 'uncaught errors on the page').toEqual([]);
+      await context.close();
+    },
+  };
+}
