@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['model/test/**/*.test.ts', 'functions/test/unit/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+          exclude: ['**/*.emulated.test.ts'],
           environment: 'node',
         },
       },
@@ -30,7 +31,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'emulated',
-          include: ['functions/test/emulated/**/*.test.ts', 'plugin/test/emulated/**/*.test.ts', 'rules-test/**/*.test.ts', 'test-support/**/*.test.ts'],
+          include: [
+            'functions/test/emulated/**/*.test.ts',
+            'plugin/test/emulated/**/*.test.ts',
+            'rules-test/**/*.test.ts',
+            'scripts/test/**/*.emulated.test.ts',
+            'test-support/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
