@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { firestoreCaptureStore } from '../../src/adapters/captureStore.js';
 import { createTaskrouterEventsHandler } from '../../src/http/taskrouterEvents.js';
 import { handleInteractionCreated, type InteractionCreatedEvent } from '../../src/triggers/updateCustomerStats.js';
-import { serve } from '../support/inProcessServer.js';
+import { serve } from '../../../test-support/inProcessServer.js';
 import { adminFirestore, eventually, PROJECT_ID } from '../../../test-support/localStack.js';
 import { completedTaskParameters, postCallback, sign, uniquePhone } from '../../../test-support/taskrouter.js';
 

@@ -5,7 +5,7 @@ import { connectFirestoreEmulator, doc, getDoc, getFirestore } from 'firebase/fi
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handleMintFirebaseToken } from '../../src/http/mintFirebaseToken.js';
-import { serve } from '../support/inProcessServer.js';
+import { serve } from '../../../test-support/inProcessServer.js';
 import { adminFirestore, PROJECT_ID } from '../../../test-support/localStack.js';
 import {
   allowOnlyLoopback,
@@ -16,7 +16,7 @@ import {
   TEST_AUTH_TOKEN,
   validTokenAnswer,
   workerSidFor,
-} from '../support/twilioIam.js';
+} from '../../../test-support/twilioIam.js';
 
 const FLEX = 'https://flex.twilio.com';
 let server: Awaited<ReturnType<typeof serve>>;

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: what agents and supervisors feel, measured on the local
+ * emulator suite, each figure in the same run as its comparison. Prints one
+ * table and writes bench/results/latest.json. `--quick` runs smaller counts
+ * (a smoke test of the benchmark itself, not figures to record).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { adminFirestore } from '../test-support/localStack.js';
+import { REPO_ROOT } from '../scripts/lib/localStack.js';
+import { benchOpenHistory } from './scenarios/openHistory.js';
+import { benchBurst, benchEventToScreen, benchHotCustomer } from './scenarios/pipeline.js';
+import { benchPluginWeight } from './scenarios/pluginWeight.js';
+import { benchTokenMinting } from './scenarios/tokenMinting.js';
+
+process.env['METADATA_SERVER_DETECTION'] ??= 'none';
+const quick = process.argv.includes('--quick');
+const plan = quick
+  ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5 }
+  : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30 };
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const db = adminFirestore();
+  log('5/6 plugin weight…');
+  const pluginWeight = await benchPluginWeight();
+  log('1/6 opening the history…');
+  const openHistory = await benchOpenHistory(plan);
+  log('2/6 event to screen…');
+  const eventToScreen = await benchEventToScreen(plan.events);
+  log('3/6 burst…');
+  const burst = await benchBurst(db, plan.burst, plan.concurrency, plan.customers);
+  log('4/6 hot customer…');
+  const hotCustomer = await benchHotCustomer(db, plan.hot);
+  log('6/6 token minting…');
+  const tokenMinting = await benchTokenMinting(plan.mints, 150);
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    quick,
+    openHistory,
+    eventToScreen,
+    burst,
+    hotCustomer,
+    pluginWeight,
+    tokenMinting,
+  };
+  const outputDir = join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(join(outputDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const rows: [string, string][] = [];
+  for (const [size, summary] of Object.entries(openHistory.ours)) rows.push([`1. open history, ours, ${size} interactions (median)`, `${summary.medianMs} ms`]);
+  for (const [size, summary] of Object.entries(openHistory.baseline)) {
+    rows.push([`1. open history, sample's design, ${size} interactions (median)`, `${summary.medianMs} ms (document ${kb(openHistory.baselineDocumentBytes[size] ?? 0)})`]);
+  }
+  rows.push([`1. ours, largest ÷ smallest history`, `${openHistory.oursRatioLargestToSmallest}×`]);
+  rows.push([`2. event to screen (median / p95, ${eventToScreen.samples} events)`, `${eventToScreen.medianMs} / ${eventToScreen.p95Ms} ms, lost ${eventToScreen.lost}`]);
+  rows.push([`3. burst ${burst.events} at concurrency ${burst.concurrency}`, `${burst.eventsPerSecond} events/s`]);
+  rows.push(['3. burst response time (median / p99)', `${burst.response.medianMs} / ${burst.response.p99Ms} ms`]);
+  rows.push(['3. burst check: answers; stored; distinct; stats', `${JSON.stringify(burst.statuses)}; ${burst.storedInteractions}; ${burst.distinctTaskSids}; ${burst.statsCount}`]);
+  rows.push(['3. burst: all stats settled after', burst.statsSettledMs === null ? 'did not settle' : `${burst.statsSettledMs} ms`]);
+  rows.push([`4. hot customer, ${hotCustomer.completions} at once: stats settled after`, hotCustomer.statsSettledMs === null ? 'did not settle' : `${hotCustomer.statsSettledMs} ms`]);
+  rows.push(['4. hot customer: interactionCount', String(hotCustomer.interactionCount)]);
+  rows.push(['5. plugin bundle (minified / gzip)', `${kb(pluginWeight.minifiedBytes)} / ${kb(pluginWeight.gzipBytes)} (budget ${kb(pluginWeight.budgetGzipBytes)})`]);
+  for (const group of pluginWeight.groups.filter((entry) => entry.minifiedBytes > 0)) {
+    rows.push([`5.   ${group.group}`, `${kb(group.minifiedBytes)} / ${kb(group.gzipBytes)} gzip alone`]);
+  }
+  rows.push([`6. mint, cache cold (Twilio answers after ${tokenMinting.twilioDelayMs} ms), median`, `${tokenMinting.cold.medianMs} ms`]);
+  rows.push(['6. mint, cache warm, median', `${tokenMinting.warm.medianMs} ms`]);
+
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\nBenchmarks ${results.date} · ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}${quick ? ' · QUICK' : ''}\n`);
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  console.log(`\nJSON: bench/results/latest.json`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
