@@ -261,8 +261,10 @@ describe('customerStats', () => {
     await assertSucceeds(getDocs(query(collection(db, 'customerStats'), limit(5))));
   });
 
-  it.each(NOT_STAFF)('%s may not read stats', async (session) => {
-    await assertFails(getDoc(doc(as(session).firestore(), `customerStats/${PHONE}`)));
+  it.each(NOT_STAFF)('%s may neither get nor list stats', async (session) => {
+    const db = as(session).firestore();
+    await assertFails(getDoc(doc(db, `customerStats/${PHONE}`)));
+    await assertFails(getDocs(query(collection(db, 'customerStats'), limit(5))));
   });
 
   it.each(STAFF)('%s may not write stats', async (session) => {

@@ -6,11 +6,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { startDesktop } from '../desktop/server.js';
 import { seedDemoData } from '../desktop/demoData.js';
-import { buildFunctions, chooseFirestoreEmulator, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from './lib/emulatorSetup.js';
+import { buildFunctions, chooseFirestoreEmulator, EMULATOR_TUNING, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from './lib/emulatorSetup.js';
 import { EMULATOR_PORTS } from './lib/localStack.js';
 import { waitForStack } from './lib/waitForStack.js';
 
 const DESKTOP_PORT = Number(process.env['DESKTOP_PORT'] ?? 3000);
+if (!Number.isInteger(DESKTOP_PORT) || DESKTOP_PORT < 1 || DESKTOP_PORT > 65535) {
+  console.error(`[start] DESKTOP_PORT is "${process.env['DESKTOP_PORT']}", not a port number (1 to 65535).`);
+  process.exit(2);
+}
 
 const emulator = chooseFirestoreEmulator();
 console.log(`[start] ${emulator.description}`);
@@ -21,7 +25,7 @@ execFileSync('npm', ['run', 'build', '--workspace', 'plugin'], { cwd: REPO_ROOT,
 const emulators = spawn(firebaseBin(), ['emulators:start', '--only', 'auth,functions,firestore', '--project', PROJECT_ID], {
   cwd: REPO_ROOT,
   stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, ...emulator.env },
+  env: { ...process.env, ...emulator.env, ...EMULATOR_TUNING },
 });
 let stopping = false;
 const stop = (code: number) => {

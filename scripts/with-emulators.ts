@@ -5,7 +5,7 @@
  * GCLOUD_PROJECT set, then stops everything, whatever the command's outcome.
  */
 import { spawn } from 'node:child_process';
-import { buildFunctions, chooseFirestoreEmulator, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from './lib/emulatorSetup.js';
+import { buildFunctions, chooseFirestoreEmulator, EMULATOR_TUNING, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from './lib/emulatorSetup.js';
 
 const separator = process.argv.indexOf('--');
 const command = separator === -1 ? process.argv.slice(2) : process.argv.slice(separator + 1);
@@ -24,7 +24,7 @@ buildFunctions();
 const child = spawn(
   firebaseBin(),
   ['emulators:exec', '--only', 'auth,functions,firestore', '--project', PROJECT_ID, command.map(shellQuote).join(' ')],
-  { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...emulator.env } },
+  { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...emulator.env, ...EMULATOR_TUNING } },
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,4 +1,6 @@
 // Wiring only: each deployed function lives in its own file.
+import './startupCheck.js';
+
 export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';

@@ -30,3 +30,6 @@ export const tokenMinted = (workerSid: string, role: string, cached: boolean) =>
 
 export const tokenRefused = (code: string, status: number) =>
   logger.warn('firebase token refused', { event: 'tokenRefused', code, status });
+
+export const configurationProblem = (detail: string) =>
+  logger.error('configuration problem', { event: 'configurationProblem', detail });

@@ -37,6 +37,13 @@ export function chooseFirestoreEmulator(): { env: Record<string, string>; descri
   };
 }
 
+/**
+ * The Functions emulator starts one worker process per concurrent request and
+ * gives each 30 s to load; under a burst on two cores some miss that, and
+ * their requests hang. A longer allowance keeps bursts honest.
+ */
+export const EMULATOR_TUNING: Record<string, string> = { FUNCTIONS_DISCOVERY_TIMEOUT: '180' };
+
 /** Local-only secrets for the Functions emulator; random per clone, never committed. */
 export function ensureLocalSecrets(): void {
   if (existsSync(SECRET_FILE)) return;

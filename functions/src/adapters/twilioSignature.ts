@@ -1,4 +1,5 @@
-import twilio from 'twilio';
+// Only the webhook module: loading all of `twilio` would add ~0.2 s to every cold start.
+import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 
 /** Form parameters as signed: a repeated key keeps every value, in order, as Twilio's algorithm expects. */
 export type SignedParameters = Record<string, string | string[]>;
@@ -27,5 +28,5 @@ export function isSignedByTwilio(
   parameters: SignedParameters,
 ): boolean {
   if (!signature) return false;
-  return twilio.validateRequest(authToken, signature, publicUrl, parameters);
+  return validateRequest(authToken, signature, publicUrl, parameters);
 }

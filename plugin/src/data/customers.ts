@@ -7,6 +7,7 @@ import {
   runTransaction,
   serverTimestamp,
   updateDoc,
+  type DocumentReference,
   type Firestore,
   type Unsubscribe,
 } from 'firebase/firestore';
@@ -26,33 +27,30 @@ export class DuplicateCustomerError extends Error {
   }
 }
 
-/** Live profile of one phone; `null` while no customer is saved for it. Returns the unsubscribe. */
-export function subscribeToCustomer(
+/** Listens to one document; `null` while it does not exist. Returns the unsubscribe. */
+function subscribeToDocument<T>(
+  ref: DocumentReference<T>,
+  onData: (value: T | null) => void,
+  onError: (error: Error) => void,
+): Unsubscribe {
+  return onSnapshot(ref, (snapshot) => onData(snapshot.exists() ? snapshot.data() : null), onError);
+}
+
+/** Live profile of one phone; `null` while no customer is saved for it. */
+export const subscribeToCustomer = (
   db: Firestore,
   phone: string,
   onData: (customer: Customer | null) => void,
   onError: (error: Error) => void,
-): Unsubscribe {
-  return onSnapshot(
-    doc(db, customerPath(phone)).withConverter(customerConverter),
-    (snapshot) => onData(snapshot.exists() ? snapshot.data() : null),
-    onError,
-  );
-}
+): Unsubscribe => subscribeToDocument(doc(db, customerPath(phone)).withConverter(customerConverter), onData, onError);
 
 /** Live summary kept by the stats trigger; `null` before the first interaction. */
-export function subscribeToCustomerStats(
+export const subscribeToCustomerStats = (
   db: Firestore,
   phone: string,
   onData: (stats: CustomerStats | null) => void,
   onError: (error: Error) => void,
-): Unsubscribe {
-  return onSnapshot(
-    doc(db, customerStatsPath(phone)).withConverter(customerStatsConverter),
-    (snapshot) => onData(snapshot.exists() ? snapshot.data() : null),
-    onError,
-  );
-}
+): Unsubscribe => subscribeToDocument(doc(db, customerStatsPath(phone)).withConverter(customerStatsConverter), onData, onError);
 
 const isPermissionDenied = (error: unknown) => (error as { code?: string } | null)?.code === 'permission-denied';
 
