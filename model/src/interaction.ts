@@ -32,6 +32,7 @@ export interface CustomerStats<TTime = Date> {
 /** Why a signed `task.completed` event could not be stored as an interaction. */
 export const CAPTURE_FAILURE_REASONS = {
   attributesNotJson: 'The task attributes are not a JSON object.',
+  attributesTooLarge: 'The task attributes are larger than 256 KiB.',
   noValidPhone: 'No valid phone number in the chosen customer, from, caller, customerAddress or customers.phone.',
   invalidChosenCustomer: 'The agent chose a customer whose phone number is not valid.',
   commentTooLong: 'The comment was longer than the limit; the interaction holds it cut, the full text is kept here.',

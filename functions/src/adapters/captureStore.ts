@@ -25,6 +25,15 @@ export interface CaptureFailureRecord extends CaptureFailure {
 
 const ALREADY_EXISTS = 6;
 
+/** Keeps a failure record under Firestore's 1 MiB document limit, saying when the parameters had to be cut. */
+export const MAX_PARAMETERS_JSON_CHARS = 900_000;
+
+function boundedParameters(parameters: Readonly<Record<string, string>>) {
+  const json = JSON.stringify(parameters);
+  if (json.length <= MAX_PARAMETERS_JSON_CHARS) return { parametersJson: json, parametersTruncated: false };
+  return { parametersJson: json.slice(0, MAX_PARAMETERS_JSON_CHARS), parametersTruncated: true, parametersLength: json.length };
+}
+
 async function createOnce(write: () => Promise<unknown>): Promise<WriteResult> {
   try {
     await write();
@@ -54,7 +63,7 @@ export function firestoreCaptureStore(db: Firestore): CaptureStore {
           receivedAt: record.receivedAt,
           recordedAt: FieldValue.serverTimestamp(),
           // As a JSON string: parameter names are the sender's and need not be valid Firestore field names.
-          parametersJson: JSON.stringify(record.parameters),
+          ...boundedParameters(record.parameters),
         }),
       ),
   };

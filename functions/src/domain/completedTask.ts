@@ -80,7 +80,11 @@ function chooseCustomer(attributes: TaskAttributes, region: CountryCode): E164 |
   return { reason: 'noValidPhone' };
 }
 
+/** Far above what Flex writes; beyond it the payload is kept for a person to look at, not parsed. */
+export const MAX_ATTRIBUTES_BYTES = 256 * 1024;
+
 export function interpretCompletedTask(event: CompletedTaskEvent, options: InterpretOptions): CompletedTaskOutcome {
+  if (Buffer.byteLength(event.TaskAttributes) > MAX_ATTRIBUTES_BYTES) return { kind: 'unattributable', reason: 'attributesTooLarge' };
   const attributes = parseAttributes(event.TaskAttributes);
   if (!attributes) return { kind: 'unattributable', reason: 'attributesNotJson' };
 

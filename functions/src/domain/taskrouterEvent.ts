@@ -20,7 +20,8 @@ export const taskrouterEventSchema = z.object({
 export const completedTaskEventSchema = taskrouterEventSchema.extend({
   EventType: z.literal('task.completed'),
   TaskSid: sid('WT'),
-  TaskAttributes: z.string().max(64 * 1024).default('{}'),
+  // No length limit here: an oversized payload is still recorded as a capture failure, not refused.
+  TaskAttributes: z.string().default('{}'),
   TaskAge: numeric.optional(),
   TaskChannelUniqueName: z.string().max(100).optional(),
   TaskQueueName: z.string().max(200).optional(),

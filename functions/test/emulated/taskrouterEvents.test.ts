@@ -250,6 +250,17 @@ describe('events that are not stored as interactions', () => {
     },
   );
 
+  it('records attributes over 256 KiB as a capture failure, keeping what was sent', async () => {
+    const parameters = completedTaskParameters({ attributes: { from: uniquePhone(), notes: 'n'.repeat(300 * 1024) } });
+
+    const response = await postCallback(parameters);
+
+    expect(response.status).toBe(202);
+    const failure = await captureFailure(parameters.TaskSid);
+    expect(failure.get('reason')).toBe('attributesTooLarge');
+    expect(JSON.parse(failure.get('parametersJson'))).toEqual(parameters);
+  });
+
   it('records a searched customer whose number is invalid as a capture failure rather than guessing', async () => {
     const parameters = completedTaskParameters({
       attributes: { from: uniquePhone(), interactionHistory: { customerPhone: '__x__' } },

@@ -72,3 +72,10 @@ describe('addInteractionToStats', () => {
     expect(stats).toEqual({ interactionCount: 2, missingOutcomeCount: 1, lastInteractionAt: newer.completedAt, lastOutcome: 'Newer' });
   });
 });
+
+describe('oversized attributes', () => {
+  it('are kept for a supervisor as a capture failure instead of being parsed', () => {
+    const huge = JSON.stringify({ from: '+14155550100', padding: 'x'.repeat(300 * 1024) });
+    expect(interpret(huge)).toEqual({ kind: 'unattributable', reason: 'attributesTooLarge' });
+  });
+});
