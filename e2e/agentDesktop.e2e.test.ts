@@ -202,6 +202,13 @@ describe('roles', () => {
 describe('the built plugin bundle', () => {
   it('initialises in the stand-in Flex, adds its tab and registers its completion guard, without page errors', async () => {
     const agent = await desktopAs('agent', 'Kim Agent');
+    // The shell loads the bundle after sign-in, as Flex loads plugins after login.
+    await agent.page.waitForFunction(() => document.querySelector('script[src$="plugin-interaction-history.js"]') !== null);
+    await agent.page.waitForFunction(
+      () => (window as unknown as { __standInFlex: { registeredTabs: unknown[] } }).__standInFlex.registeredTabs.length > 0,
+      undefined,
+      { timeout: 15_000 },
+    );
 
     const registered = await agent.page.evaluate(() => {
       const flex = (window as unknown as { __standInFlex: { registeredTabs: { element: { props: { uniqueName: string } } }[]; listenerCount(name: string): number } }).__standInFlex;
