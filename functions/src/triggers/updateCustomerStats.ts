@@ -24,6 +24,10 @@ export async function handleInteractionCreated(event: InteractionCreatedEvent): 
 }
 
 export const updateCustomerStats = onDocumentCreated(
-  `${COLLECTIONS.customers}/{phone}/${COLLECTIONS.interactions}/{taskSid}`,
+  {
+    document: `${COLLECTIONS.customers}/{phone}/${COLLECTIONS.interactions}/{taskSid}`,
+    // A failed run is delivered again; counting is idempotent per TaskSid, so a retry never counts twice.
+    retry: true,
+  },
   handleInteractionCreated,
 );
