@@ -86,6 +86,10 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> = {
     'GET /': async (_request, response) => send(response, 200, page, 'text/html; charset=utf-8'),
+    'GET /favicon.ico': async (_request, response) => {
+      response.writeHead(204);
+      response.end();
+    },
     'GET /shell.js': async (_request, response) => send(response, 200, shell, 'text/javascript'),
     'GET /vendor/react.js': async (_request, response) => send(response, 200, await readFile(REACT_UMD), 'text/javascript'),
     'GET /vendor/react-dom.js': async (_request, response) => send(response, 200, await readFile(REACT_DOM_UMD), 'text/javascript'),
