@@ -35,6 +35,16 @@ export function isRetryableStorageError(error: unknown): boolean {
   return typeof code === 'number' && RETRYABLE_GRPC_CODES.has(code);
 }
 
+/** INVALID_ARGUMENT: Firestore refuses the document itself (a value out of range, too large); retrying cannot help. */
+const PERMANENT_GRPC_CODES = new Set([3]);
+
+export function isPermanentStorageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // The Admin SDK validates some values (dates out of range) before sending and throws a plain Error without a code.
+  if (code === undefined && error instanceof Error && /^(Value for argument|Cannot encode value)/.test(error.message)) return true;
+  return typeof code === 'number' && PERMANENT_GRPC_CODES.has(code);
+}
+
 /** One place that decides what an error means to the HTTP caller. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -38,6 +38,10 @@ export const CAPTURE_FAILURE_REASONS = {
   commentTooLong: 'The comment was longer than the limit; the interaction holds it cut, the full text is kept here.',
   invalidOutcome: 'The reason code is not text within the allowed length.',
   invalidComment: 'The comment is not text.',
+  implausibleTimes:
+    'A time in the event was unreadable, before 2000 or more than a day ahead; the interaction uses the arrival time instead, the raw values are kept here.',
+  invalidFields: 'Some descriptive fields of the event were malformed and left out of the interaction; the raw values are kept here.',
+  storageRefused: 'Firestore refused to store the interaction as it was; every parameter is kept here.',
 } as const;
 
 export type CaptureFailureReason = keyof typeof CAPTURE_FAILURE_REASONS;

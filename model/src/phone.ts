@@ -9,10 +9,11 @@ export const DEFAULT_PHONE_REGION: CountryCode = 'US';
 
 /**
  * Channel prefixes that Twilio puts in front of an address (`whatsapp:+1415…`,
- * `sms:+1415…`). `client:` and `sip:` addresses are not phone numbers and are
- * deliberately absent: they never normalise.
+ * `sms:+1415…`). `client:`, `sip:` and `messenger:` (page-scoped ids, which can
+ * look like digits) are not phone numbers and are deliberately absent: they
+ * never normalise.
  */
-const CHANNEL_PREFIX = /^(?:whatsapp|sms|mms|tel|messenger|rcs):/i;
+const CHANNEL_PREFIX = /^(?:whatsapp|sms|mms|tel|rcs):/i;
 
 const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 

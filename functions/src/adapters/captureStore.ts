@@ -26,12 +26,16 @@ export interface CaptureFailureRecord extends CaptureFailure {
 const ALREADY_EXISTS = 6;
 
 /** Keeps a failure record under Firestore's 1 MiB document limit, saying when the parameters had to be cut. */
-export const MAX_PARAMETERS_JSON_CHARS = 900_000;
+export const MAX_PARAMETERS_JSON_BYTES = 900_000;
 
 function boundedParameters(parameters: Readonly<Record<string, string>>) {
   const json = JSON.stringify(parameters);
-  if (json.length <= MAX_PARAMETERS_JSON_CHARS) return { parametersJson: json, parametersTruncated: false };
-  return { parametersJson: json.slice(0, MAX_PARAMETERS_JSON_CHARS), parametersTruncated: true, parametersLength: json.length };
+  // Firestore counts UTF-8 bytes, not characters: 500k emoji characters are 2 MB.
+  const bytes = Buffer.from(json, 'utf8');
+  if (bytes.length <= MAX_PARAMETERS_JSON_BYTES) return { parametersJson: json, parametersTruncated: false };
+  // A cut inside a multi-byte character decodes to U+FFFD; drop it rather than store half a character.
+  const cut = bytes.subarray(0, MAX_PARAMETERS_JSON_BYTES).toString('utf8').replace(/\uFFFD$/, '');
+  return { parametersJson: cut, parametersTruncated: true, parametersBytes: bytes.length };
 }
 
 async function createOnce(write: () => Promise<unknown>): Promise<WriteResult> {
@@ -57,7 +61,8 @@ export function firestoreCaptureStore(db: Firestore): CaptureStore {
         db.doc(captureFailurePath(record.taskSid)).create({
           taskSid: record.taskSid,
           reason: record.reason,
-          message: CAPTURE_FAILURE_REASONS[record.reason],
+          message: [record.reason, ...(record.otherReasons ?? [])].map((reason) => CAPTURE_FAILURE_REASONS[reason]).join(' '),
+          ...(record.otherReasons ? { otherReasons: record.otherReasons } : {}),
           details: record.details ?? null,
           eventType: record.eventType,
           receivedAt: record.receivedAt,

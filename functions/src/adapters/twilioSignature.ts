@@ -6,14 +6,16 @@ export type SignedParameters = Record<string, string | string[]>;
 
 /** Parses an `application/x-www-form-urlencoded` body exactly as it was sent. */
 export function parseFormBody(rawBody: Buffer | undefined): SignedParameters {
-  const parameters: SignedParameters = {};
-  if (!rawBody || rawBody.length === 0) return parameters;
-  for (const [key, value] of new URLSearchParams(rawBody.toString('utf8'))) {
-    const existing = parameters[key];
-    if (existing === undefined) parameters[key] = value;
-    else parameters[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  // A Map, then own properties only: a parameter named `constructor` or `__proto__` is just a parameter.
+  const parameters = new Map<string, string | string[]>();
+  if (rawBody && rawBody.length > 0) {
+    for (const [key, value] of new URLSearchParams(rawBody.toString('utf8'))) {
+      const existing = parameters.get(key);
+      if (existing === undefined) parameters.set(key, value);
+      else parameters.set(key, Array.isArray(existing) ? [...existing, value] : [existing, value]);
+    }
   }
-  return parameters;
+  return Object.fromEntries(parameters);
 }
 
 /**

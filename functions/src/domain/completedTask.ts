@@ -24,10 +24,17 @@ export interface CaptureFailure {
   readonly reason: CaptureFailureReason;
   /** Extra facts for the supervisor, e.g. the full comment when it had to be cut. */
   readonly details?: Readonly<Record<string, string | number>>;
+  /** Further reasons recorded with the first, when one event had several problems. */
+  readonly otherReasons?: readonly CaptureFailureReason[];
 }
 
 export type CompletedTaskOutcome =
-  | { readonly kind: 'interaction'; readonly interaction: Interaction; readonly warning?: CaptureFailure }
+  | {
+      readonly kind: 'interaction';
+      readonly interaction: Interaction;
+      /** What a supervisor should know about how the event was read, e.g. a comment that had to be cut. */
+      readonly warnings: readonly CaptureFailure[];
+    }
   | ({ readonly kind: 'unattributable' } & CaptureFailure);
 
 export interface InterpretOptions {
@@ -45,7 +52,7 @@ function parseAttributes(raw: string): TaskAttributes | null {
   }
 }
 
-/** TaskRouter writes epoch seconds; ISO dates and epoch milliseconds are accepted too. */
+/** TaskRouter writes epoch seconds; ISO-8601 dates and epoch milliseconds are accepted too. Anything else is not a time. */
 export function parseEventTime(value: string | undefined): Date | null {
   if (value === undefined || value.trim() === '') return null;
   if (/^\d{1,16}$/.test(value)) {
@@ -53,8 +60,61 @@ export function parseEventTime(value: string | undefined): Date | null {
     const millis = number > 1e11 ? number : number * 1000;
     return new Date(millis);
   }
+  // Date.parse alone reads "foo 1" as 2001: only the ISO-8601 form TaskRouter uses is taken.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? null : new Date(parsed);
+}
+
+/** Before this, no TaskRouter task existed; an earlier time is a sender's mistake. */
+export const EARLIEST_PLAUSIBLE_TIME = new Date('2000-01-01T00:00:00Z');
+/** Allowance for a sender's clock running ahead of ours. */
+export const CLOCK_SKEW_ALLOWANCE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * True when `time` can be stored and ordered sensibly: a far-future time
+ * would be "the latest interaction" for ever, and one outside Firestore's
+ * range would make the write itself fail.
+ */
+export function isPlausibleTime(time: Date | null, receivedAt: Date): time is Date {
+  if (time === null || Number.isNaN(time.getTime())) return false;
+  return time >= EARLIEST_PLAUSIBLE_TIME && time.getTime() <= receivedAt.getTime() + CLOCK_SKEW_ALLOWANCE_MS;
+}
+
+interface TaskTimes {
+  readonly completedAt: Date;
+  readonly startedAt: Date;
+  readonly durationSeconds: number | null;
+  /** The raw values that could not be used, for the supervisor's record. */
+  readonly rejected: Readonly<Record<string, string>>;
+}
+
+function readTaskTimes(event: CompletedTaskEvent, receivedAt: Date): TaskTimes {
+  const rejected: Record<string, string> = {};
+  const plausible = (field: 'TimestampMs' | 'Timestamp' | 'TaskDateCreated'): Date | null => {
+    const raw = event[field];
+    if (raw === undefined) return null;
+    const time = parseEventTime(raw);
+    if (isPlausibleTime(time, receivedAt)) return time;
+    rejected[field] = raw;
+    return null;
+  };
+  const completedAt = plausible('TimestampMs') ?? plausible('Timestamp') ?? receivedAt;
+
+  let durationSeconds = event.TaskAge === undefined ? null : Number(event.TaskAge);
+  if (durationSeconds !== null && completedAt.getTime() - durationSeconds * 1000 < EARLIEST_PLAUSIBLE_TIME.getTime()) {
+    rejected['TaskAge'] = String(event.TaskAge);
+    durationSeconds = null;
+  }
+  const created = plausible('TaskDateCreated');
+  if (created !== null && created > completedAt) rejected['TaskDateCreated'] = String(event.TaskDateCreated);
+  const startedAt =
+    created !== null && created <= completedAt
+      ? created
+      : durationSeconds === null
+        ? completedAt
+        : new Date(completedAt.getTime() - durationSeconds * 1000);
+  return { completedAt, startedAt, durationSeconds, rejected };
 }
 
 function textOrNull(value: unknown): string | null | undefined {
@@ -99,12 +159,8 @@ export function interpretCompletedTask(event: CompletedTaskEvent, options: Inter
   if (rawComment === undefined) return { kind: 'unattributable', reason: 'invalidComment' };
   const comment = rawComment === null ? null : fitComment(rawComment);
 
-  const completedAt =
-    parseEventTime(event.TimestampMs) ?? parseEventTime(event.Timestamp) ?? options.receivedAt;
-  const durationSeconds = event.TaskAge === undefined ? null : Number(event.TaskAge);
-  const startedAt =
-    parseEventTime(event.TaskDateCreated) ??
-    (durationSeconds === null ? completedAt : new Date(completedAt.getTime() - durationSeconds * 1000));
+  const times = readTaskTimes(event, options.receivedAt);
+  const { completedAt, startedAt, durationSeconds } = times;
 
   const interaction: Interaction = {
     taskSid: event.TaskSid,
@@ -122,12 +178,13 @@ export function interpretCompletedTask(event: CompletedTaskEvent, options: Inter
     capturedAt: options.receivedAt,
     source: INTERACTION_SOURCE,
   };
+  const warnings: CaptureFailure[] = [];
   if (comment?.truncated && rawComment !== null) {
-    return {
-      kind: 'interaction',
-      interaction,
-      warning: { reason: 'commentTooLong', details: { fullComment: rawComment, originalCharacters: comment.originalCharacters } },
-    };
+    warnings.push({ reason: 'commentTooLong', details: { fullComment: rawComment, originalCharacters: comment.originalCharacters } });
   }
-  return { kind: 'interaction', interaction };
+  if (Object.keys(times.rejected).length > 0) warnings.push({ reason: 'implausibleTimes', details: times.rejected });
+  if (event.rejectedFields && event.rejectedFields.length > 0) {
+    warnings.push({ reason: 'invalidFields', details: { fields: event.rejectedFields.join(', ') } });
+  }
+  return { kind: 'interaction', interaction, warnings };
 }

@@ -17,22 +17,56 @@ export const taskrouterEventSchema = z.object({
   WorkspaceSid: sid('WS'),
 });
 
+/** What a `task.completed` event must carry to be stored at all: without these there is no document to write. */
 export const completedTaskEventSchema = taskrouterEventSchema.extend({
   EventType: z.literal('task.completed'),
   TaskSid: sid('WT'),
   // No length limit here: an oversized payload is still recorded as a capture failure, not refused.
   TaskAttributes: z.string().default('{}'),
-  TaskAge: numeric.optional(),
-  TaskChannelUniqueName: z.string().max(100).optional(),
-  TaskQueueName: z.string().max(200).optional(),
-  TaskDateCreated: z.string().max(40).optional(),
-  WorkerSid: sid('WK').optional(),
-  WorkerName: z.string().max(200).optional(),
-  Timestamp: z.string().max(40).optional(),
-  TimestampMs: numeric.optional(),
+});
+
+/**
+ * Descriptive fields of a `task.completed` event. Each is checked on its own:
+ * one that is malformed is left out of the interaction (and named in a capture
+ * record), never a reason to refuse the whole event.
+ */
+export const completedTaskDetailsSchema = z.object({
+  TaskAge: numeric,
+  TaskChannelUniqueName: z.string().max(100),
+  TaskQueueName: z.string().max(200),
+  TaskDateCreated: z.string().max(40),
+  WorkerSid: sid('WK'),
+  WorkerName: z.string().max(200),
+  Timestamp: z.string().max(40),
+  TimestampMs: numeric,
 });
 
 export type TaskrouterEvent = z.infer<typeof taskrouterEventSchema>;
-export type CompletedTaskEvent = z.infer<typeof completedTaskEventSchema>;
+export type CompletedTaskDetails = Partial<z.infer<typeof completedTaskDetailsSchema>>;
+export type CompletedTaskEvent = z.infer<typeof completedTaskEventSchema> &
+  CompletedTaskDetails & {
+    /** Descriptive fields that were present but malformed, left out above. */
+    readonly rejectedFields?: readonly (keyof CompletedTaskDetails)[];
+  };
 
 export const TASK_COMPLETED = 'task.completed';
+
+type DetailField = keyof CompletedTaskDetails;
+const DETAIL_FIELDS = Object.keys(completedTaskDetailsSchema.shape) as DetailField[];
+
+/** Reads the descriptive fields one by one; an empty value counts as absent, as TaskRouter sends empty fields. */
+export function readCompletedTaskDetails(parameters: Readonly<Record<string, string>>): {
+  readonly details: CompletedTaskDetails;
+  readonly rejectedFields: readonly DetailField[];
+} {
+  const details: Record<string, string> = {};
+  const rejectedFields: DetailField[] = [];
+  for (const field of DETAIL_FIELDS) {
+    const value = Object.hasOwn(parameters, field) ? parameters[field] : undefined;
+    if (value === undefined || value === '') continue;
+    const parsed = completedTaskDetailsSchema.shape[field].safeParse(value);
+    if (parsed.success) details[field] = parsed.data;
+    else rejectedFields.push(field);
+  }
+  return { details: details as CompletedTaskDetails, rejectedFields };
+}

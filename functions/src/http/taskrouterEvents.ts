@@ -30,12 +30,12 @@ const STATUS_BY_RESULT: Record<CaptureResult['result'], number> = {
 };
 
 function singleValued(parameters: Record<string, string | string[]>): Record<string, string> {
-  const single: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parameters)) {
+  const entries = Object.entries(parameters).map(([key, value]) => {
     if (Array.isArray(value)) throw new AppError('malformedRequest', `Parameter ${key} appears more than once.`, 400);
-    single[key] = value;
-  }
-  return single;
+    return [key, value] as const;
+  });
+  // fromEntries defines own properties, so a parameter named `__proto__` cannot reach the prototype.
+  return Object.fromEntries(entries);
 }
 
 export function createTaskrouterEventsHandler(dependencies: TaskrouterEventsDependencies) {

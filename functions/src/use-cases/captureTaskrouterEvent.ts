@@ -4,10 +4,15 @@
  * supervisor can read. Nothing signed is dropped.
  */
 import type { CountryCode } from '@interaction-history/model';
-import type { CaptureStore } from '../adapters/captureStore.js';
-import { interpretCompletedTask } from '../domain/completedTask.js';
-import { completedTaskEventSchema, TASK_COMPLETED, taskrouterEventSchema } from '../domain/taskrouterEvent.js';
-import { AppError } from '../errors.js';
+import type { CaptureStore, WriteResult } from '../adapters/captureStore.js';
+import { interpretCompletedTask, type CaptureFailure } from '../domain/completedTask.js';
+import {
+  completedTaskEventSchema,
+  readCompletedTaskDetails,
+  TASK_COMPLETED,
+  taskrouterEventSchema,
+} from '../domain/taskrouterEvent.js';
+import { AppError, isPermanentStorageError } from '../errors.js';
 import * as logs from '../logs.js';
 
 export type CaptureResult =
@@ -41,7 +46,8 @@ export async function captureTaskrouterEvent(
   if (!parsed.success) {
     throw new AppError('malformedRequest', `Not a usable task.completed event: ${describeIssues(parsed.error)}`, 400);
   }
-  const event = parsed.data;
+  const { details, rejectedFields } = readCompletedTaskDetails(parameters);
+  const event = { ...parsed.data, ...details, rejectedFields };
   const outcome = interpretCompletedTask(event, { defaultRegion: context.defaultRegion, receivedAt: context.receivedAt });
   const failureBase = { taskSid: event.TaskSid, eventType: event.EventType, receivedAt: context.receivedAt, parameters };
 
@@ -51,10 +57,22 @@ export async function captureTaskrouterEvent(
     return { result: 'unattributable', taskSid: event.TaskSid, reason: outcome.reason };
   }
 
-  const written = await context.store.storeInteraction(outcome.interaction);
-  if (outcome.warning) {
-    await context.store.recordCaptureFailure({ ...failureBase, ...outcome.warning });
-    logs.captureFailed(event.TaskSid, outcome.warning.reason);
+  let written: WriteResult;
+  try {
+    written = await context.store.storeInteraction(outcome.interaction);
+  } catch (error) {
+    // A write Firestore will refuse every time must not be retried for ever and then lost: keep it for a person.
+    if (!isPermanentStorageError(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    await context.store.recordCaptureFailure({ ...failureBase, reason: 'storageRefused', details: { error: message.slice(0, 1000) } });
+    logs.captureFailed(event.TaskSid, 'storageRefused');
+    return { result: 'unattributable', taskSid: event.TaskSid, reason: 'storageRefused' };
+  }
+  // Recorded on the duplicate path too: a retry after a failed warning write restores it (create keeps it once).
+  const warning = combineWarnings(outcome.warnings);
+  if (warning) {
+    await context.store.recordCaptureFailure({ ...failureBase, ...warning });
+    logs.captureFailed(event.TaskSid, warning.reason);
   }
   const { customerPhone, taskSid } = outcome.interaction;
   if (written === 'created') {
@@ -63,4 +81,16 @@ export async function captureTaskrouterEvent(
   }
   logs.duplicateIgnored(taskSid);
   return { result: 'duplicate', taskSid, customerPhone };
+}
+
+/** One record per TaskSid: several warnings become one, the first reason leading, every detail kept. */
+function combineWarnings(warnings: readonly CaptureFailure[]): CaptureFailure | null {
+  const [first, ...others] = warnings;
+  if (!first) return null;
+  if (others.length === 0) return first;
+  return {
+    reason: first.reason,
+    otherReasons: others.map((warning) => warning.reason),
+    details: Object.assign({}, ...warnings.map((warning) => warning.details ?? {})) as Record<string, string | number>,
+  };
 }

@@ -151,6 +151,51 @@ describe('a signed task.completed', () => {
   });
 });
 
+describe('a signed task.completed with fields a sender got wrong', () => {
+  it.each([
+    ['beyond what JavaScript can hold', '9999999999999999'],
+    ['beyond Firestore\'s year 9999', '253402300800000'],
+    ['far in the future', String(Date.now() + 400 * 24 * 3600 * 1000)],
+  ])('stores an event whose time is %s at its arrival time, keeping the raw value for a supervisor', async (_label, bad) => {
+    const phone = uniquePhone();
+    const parameters = { ...completedTaskParameters({ attributes: { from: phone } }), TimestampMs: bad, Timestamp: bad };
+    const before = Date.now();
+
+    const response = await postCallback(parameters);
+
+    expect(response.status).toBe(201);
+    const stored = await interaction(phone, parameters.TaskSid);
+    const completedAt = stored.get('completedAt').toDate().getTime();
+    expect(completedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(completedAt).toBeLessThanOrEqual(Date.now() + 1000);
+    const failure = await captureFailure(parameters.TaskSid);
+    expect(failure.get('reason')).toBe('implausibleTimes');
+    expect(failure.get('details')).toMatchObject({ TimestampMs: bad, Timestamp: bad });
+    await eventually(async () => expect((await stats(phone)).get('lastInteractionAt').toDate().getTime()).toBe(completedAt));
+  });
+
+  it('stores an event with malformed descriptive fields without them, naming them for a supervisor', async () => {
+    const phone = uniquePhone();
+    const parameters = { ...completedTaskParameters({ attributes: { from: phone } }), WorkerSid: 'not-a-sid', TaskAge: '-5', TaskQueueName: '' };
+
+    const response = await postCallback(parameters);
+
+    expect(response.status).toBe(201);
+    const stored = await interaction(phone, parameters.TaskSid);
+    expect(stored.data()).toMatchObject({ workerSid: null, durationSeconds: null, queue: null, workerName: 'Alice Agent' });
+    const failure = await captureFailure(parameters.TaskSid);
+    expect(failure.get('reason')).toBe('invalidFields');
+    expect(failure.get('details')).toEqual({ fields: 'TaskAge, WorkerSid' });
+  });
+
+  it('stores an event carrying a parameter named like a built-in property', async () => {
+    const phone = uniquePhone();
+    const parameters = { ...completedTaskParameters({ attributes: { from: phone } }), constructor: 'x', toString: 'y' };
+    expect((await postCallback(parameters)).status).toBe(201);
+    expect((await interaction(phone, parameters.TaskSid)).exists).toBe(true);
+  });
+});
+
 describe('delivery more than once', () => {
   it('stores one interaction when the same event arrives three times, and answers 2xx each time', async () => {
     const phone = uniquePhone();
@@ -259,6 +304,19 @@ describe('events that are not stored as interactions', () => {
     const failure = await captureFailure(parameters.TaskSid);
     expect(failure.get('reason')).toBe('attributesTooLarge');
     expect(JSON.parse(failure.get('parametersJson'))).toEqual(parameters);
+  });
+
+  it('keeps attributes of 1.8 MB of CJK text within Firestore\'s document limit, saying they were cut', async () => {
+    const parameters = completedTaskParameters({ attributes: { from: uniquePhone(), notes: '漢'.repeat(600_000) } });
+
+    const response = await postCallback(parameters);
+
+    expect(response.status).toBe(202);
+    const failure = await captureFailure(parameters.TaskSid);
+    expect(failure.get('reason')).toBe('attributesTooLarge');
+    expect(failure.get('parametersTruncated')).toBe(true);
+    expect(Buffer.byteLength(failure.get('parametersJson'))).toBeLessThanOrEqual(900_000);
+    expect(failure.get('parametersBytes')).toBe(Buffer.byteLength(JSON.stringify(parameters)));
   });
 
   it('records a searched customer whose number is invalid as a capture failure rather than guessing', async () => {

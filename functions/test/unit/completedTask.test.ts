@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpretCompletedTask, parseEventTime } from '../../src/domain/completedTask.js';
 import { addInteractionToStats, EMPTY_STATS } from '../../src/domain/customerStats.js';
-import type { CompletedTaskEvent } from '../../src/domain/taskrouterEvent.js';
+import { readCompletedTaskDetails, type CompletedTaskEvent } from '../../src/domain/taskrouterEvent.js';
 
 const receivedAt = new Date('2026-11-28T12:00:00Z');
 const event = (attributes: unknown, extra: Partial<CompletedTaskEvent> = {}): CompletedTaskEvent => ({
@@ -59,6 +59,80 @@ describe('parseEventTime', () => {
     expect(parseEventTime('1764331200000')).toEqual(new Date('2025-11-28T12:00:00Z'));
     expect(parseEventTime('2025-11-28T12:00:00Z')).toEqual(new Date('2025-11-28T12:00:00Z'));
     expect(parseEventTime('yesterday')).toBeNull();
+  });
+
+  it('takes only ISO-8601 dates, not whatever Date.parse would guess', () => {
+    expect(parseEventTime('foo 1')).toBeNull();
+    expect(parseEventTime('Nov 28 2025')).toBeNull();
+    expect(parseEventTime('2025-11-28T12:00:00.123+01:00')).toEqual(new Date('2025-11-28T11:00:00.123Z'));
+  });
+});
+
+describe('times a sender got wrong', () => {
+  const from = { from: '+14155550100' };
+  const interactionOf = (extra: Partial<CompletedTaskEvent>) => {
+    const outcome = interpret(from, extra);
+    if (outcome.kind !== 'interaction') throw new Error(`expected an interaction, got ${outcome.reason}`);
+    return outcome;
+  };
+
+  it.each([
+    ['an Invalid Date', { TimestampMs: '9999999999999999' }],
+    ['the last day JavaScript can hold', { TimestampMs: '8640000000000000' }],
+    ['year 10000, beyond Firestore', { TimestampMs: '253402300800000' }],
+    ['year 5138, read as seconds', { TimestampMs: '99999999999' }],
+    ['an ISO date in year 275760', { Timestamp: '+275760-09-13T00:00:00Z' }],
+    ['year 0', { Timestamp: '0000-01-01T00:00:00Z' }],
+    ['a time before 2000', { Timestamp: '946684799' }],
+  ])('replaces %s with the arrival time and keeps the raw value for a supervisor', (_label, extra) => {
+    const outcome = interactionOf(extra);
+    expect(outcome.interaction.completedAt).toEqual(receivedAt);
+    expect(outcome.interaction.startedAt).toEqual(receivedAt);
+    expect(outcome.warnings).toEqual([{ reason: 'implausibleTimes', details: extra }]);
+  });
+
+  it('accepts a sender clock up to a day ahead', () => {
+    const ahead = new Date(receivedAt.getTime() + 60 * 60 * 1000);
+    const outcome = interactionOf({ TimestampMs: String(ahead.getTime()) });
+    expect(outcome.interaction.completedAt).toEqual(ahead);
+    expect(outcome.warnings).toEqual([]);
+  });
+
+  it('drops a task age that would start the task before 2000', () => {
+    const outcome = interactionOf({ Timestamp: '1764331200', TaskAge: '9999999999999999' });
+    expect(outcome.interaction).toMatchObject({ durationSeconds: null, startedAt: new Date('2025-11-28T12:00:00Z') });
+    expect(outcome.warnings).toEqual([{ reason: 'implausibleTimes', details: { TaskAge: '9999999999999999' } }]);
+  });
+
+  it('does not let a task start after it completed', () => {
+    const outcome = interactionOf({ Timestamp: '1764331200', TaskAge: '30', TaskDateCreated: '2025-11-28T13:00:00Z' });
+    expect(outcome.interaction.startedAt).toEqual(new Date('2025-11-28T11:59:30Z'));
+    expect(outcome.warnings).toEqual([{ reason: 'implausibleTimes', details: { TaskDateCreated: '2025-11-28T13:00:00Z' } }]);
+  });
+
+  it('names malformed descriptive fields while keeping the interaction', () => {
+    const outcome = interactionOf({ rejectedFields: ['WorkerSid', 'TaskAge'] });
+    expect(outcome.warnings).toEqual([{ reason: 'invalidFields', details: { fields: 'WorkerSid, TaskAge' } }]);
+  });
+});
+
+describe('readCompletedTaskDetails', () => {
+  it('keeps the well-formed fields, treats empty ones as absent and names the malformed ones', () => {
+    const { details, rejectedFields } = readCompletedTaskDetails({
+      WorkerSid: '',
+      WorkerName: 'Alice Agent',
+      TaskAge: '-5',
+      TaskQueueName: 'q'.repeat(201),
+      TaskChannelUniqueName: 'voice',
+      TimestampMs: '12.5',
+    });
+    expect(details).toEqual({ WorkerName: 'Alice Agent', TaskChannelUniqueName: 'voice' });
+    expect(rejectedFields).toEqual(['TaskAge', 'TaskQueueName', 'TimestampMs']);
+  });
+
+  it('reads only the parameters themselves, not what every object inherits', () => {
+    const parameters = Object.fromEntries([['constructor', 'x'], ['TaskAge', '5']]);
+    expect(readCompletedTaskDetails(parameters).details).toEqual({ TaskAge: '5' });
   });
 });
 
