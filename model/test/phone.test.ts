@@ -19,7 +19,7 @@ describe('normalizePhone', () => {
     expect(normalizePhone('07911 123456', 'GB')).toBe('+447911123456');
   });
 
-  it.each(['+1/../x', '__x__', '../customers', '', '   ', 'client:alice', 'sip:alice@example.com', '+1 415 555', '1-800-FLOWERS', '+14155550100/..', '+'.padEnd(60, '1')])(
+  it.each(['+1/../x', '__x__', '../customers', '', '   ', 'client:alice', 'sip:alice@example.com', 'messenger:2025550123', '+1 415 555', '1-800-FLOWERS', '+14155550100/..', '+'.padEnd(60, '1')])(
     'refuses %j',
     (raw) => {
       expect(normalizePhone(raw)).toBeNull();

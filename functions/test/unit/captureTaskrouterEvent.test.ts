@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureFailureRecord, CaptureStore } from '../../src/adapters/captureStore.js';
+import { AppError } from '../../src/errors.js';
+import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
+
+const parameters = {
+  EventType: 'task.completed',
+  AccountSid: `AC${'a'.repeat(32)}`,
+  WorkspaceSid: `WS${'b'.repeat(32)}`,
+  TaskSid: `WT${'c'.repeat(32)}`,
+  TaskAttributes: JSON.stringify({ from: '+14155550100', conversations: { outcome: 'Billing' } }),
+};
+
+/** Our storage port with a chosen behaviour for the interaction write; failure records are collected. */
+function storeWhoseInteractionWrite(write: () => Promise<'created'>): CaptureStore & { failures: CaptureFailureRecord[] } {
+  const failures: CaptureFailureRecord[] = [];
+  return {
+    failures,
+    storeInteraction: write,
+    recordCaptureFailure: async (record) => {
+      failures.push(record);
+      return 'created';
+    },
+  };
+}
+
+const capture = (store: CaptureStore) =>
+  captureTaskrouterEvent(parameters, { store, defaultRegion: 'US', receivedAt: new Date('2026-11-28T12:00:00Z') });
+
+describe('captureTaskrouterEvent when storage refuses', () => {
+  it('keeps an interaction Firestore refuses for ever as a capture failure instead of failing each retry', async () => {
+    const refusal = Object.assign(new Error('3 INVALID_ARGUMENT: Document exceeds the maximum size'), { code: 3 });
+    const store = storeWhoseInteractionWrite(() => Promise.reject(refusal));
+
+    await expect(capture(store)).resolves.toEqual({ result: 'unattributable', taskSid: parameters.TaskSid, reason: 'storageRefused' });
+    expect(store.failures).toHaveLength(1);
+    expect(store.failures[0]).toMatchObject({ reason: 'storageRefused', parameters, details: { error: refusal.message } });
+  });
+
+  it('treats the Admin SDK refusing a value before sending as permanent too', async () => {
+    const store = storeWhoseInteractionWrite(() => Promise.reject(new Error('Value for argument "seconds" is not a valid integer.')));
+    await expect(capture(store)).resolves.toMatchObject({ reason: 'storageRefused' });
+  });
+
+  it('lets a passing outage through, so that TaskRouter retries and nothing is claimed', async () => {
+    const outage = Object.assign(new Error('14 UNAVAILABLE'), { code: 14 });
+    const store = storeWhoseInteractionWrite(() => Promise.reject(outage));
+    await expect(capture(store)).rejects.toBe(outage);
+    expect(store.failures).toEqual([]);
+  });
+
+  it('refuses an event without a TaskSid as malformed', async () => {
+    const store = storeWhoseInteractionWrite(() => Promise.resolve('created'));
+    await expect(
+      captureTaskrouterEvent({ ...parameters, TaskSid: '' }, { store, defaultRegion: 'US', receivedAt: new Date() }),
+    ).rejects.toBeInstanceOf(AppError);
+  });
+});
