@@ -38,7 +38,7 @@ export class InteractionHistoryPlugin {
     signIn();
     manager.events.addListener('tokenUpdated', ({ token }) => void session.signIn(token));
 
-    const writer = new TaskOutcomeWriter();
+    const writer = new TaskOutcomeWriter((taskSid) => flex.TaskHelper.getTaskByTaskSid(taskSid));
     const hasCustomerPhone = (task: FlexTask) => callerPhoneOf(task.attributes, config.phoneRegion) !== null;
     const features: Record<string, () => void> = {
       historyTab: () => registerHistoryTab(flex, { session, retrySignIn: signIn, config, writer, strings, hasCustomerPhone }),

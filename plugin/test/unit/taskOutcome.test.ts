@@ -195,4 +195,26 @@ describe('TaskOutcomeWriter', () => {
     expect(writer.current(two).outcome).toBeNull();
     expect(two.calls).toHaveLength(0);
   });
+
+  it('merges into the task as Flex holds it now, keeping attributes that arrived after the agent started', async () => {
+    const snapshot = new FakeTask('WT1', callerAttributes());
+    const fresh = new FakeTask('WT1', { ...callerAttributes(), conference: { sid: 'CF1', participants: { worker: 'CA1' } } });
+    const writer = new TaskOutcomeWriter((taskSid) => (taskSid === 'WT1' ? fresh : undefined));
+
+    await writer.change(snapshot, { outcome: 'Billing', comment: 'Paid' }, { saveNow: true });
+
+    expect(snapshot.calls).toHaveLength(0);
+    expect(fresh.call(0).attributes).toMatchObject({
+      conference: { sid: 'CF1', participants: { worker: 'CA1' } },
+      conversations: { conversation_id: 'CH123', outcome: 'Billing' },
+      interactionHistory: { comment: 'Paid' },
+    });
+  });
+
+  it('writes to the task it was given when Flex no longer lists it', async () => {
+    const task = new FakeTask('WT1', callerAttributes());
+    const writer = new TaskOutcomeWriter(() => undefined);
+    await writer.change(task, { outcome: 'Billing' }, { saveNow: true });
+    expect(task.calls).toHaveLength(1);
+  });
 });

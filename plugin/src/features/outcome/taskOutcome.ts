@@ -27,7 +27,12 @@ export function hasReasonCode(outcome: OutcomeAttributes): boolean {
   return outcome.outcome !== null;
 }
 
+/** Finds the task as Flex holds it now; task objects handed to components can be stale snapshots. */
+export type FreshTaskResolver = (taskSid: string) => FlexTask | undefined;
+
 export class TaskOutcomeWriter {
+  constructor(private readonly freshTask: FreshTaskResolver = () => undefined) {}
+
   private readonly latest = new Map<string, OutcomeAttributes>();
   private readonly unsaved = new Set<string>();
   private readonly writes = new Map<string, Promise<void>>();
@@ -53,8 +58,11 @@ export class TaskOutcomeWriter {
         if (!this.unsaved.has(task.taskSid)) return;
         this.unsaved.delete(task.taskSid);
         const outcome = this.current(task);
+        // Merge into the attributes as they are now, not as they were when the agent started typing:
+        // conference, transfer or another plugin's attributes may have arrived meanwhile.
+        const target = this.freshTask(task.taskSid) ?? task;
         try {
-          await task.setAttributes(mergeOutcomeAttributes(task.attributes, outcome));
+          await target.setAttributes(mergeOutcomeAttributes(target.attributes, outcome));
         } catch (error) {
           this.unsaved.add(task.taskSid);
           throw error;
