@@ -8,10 +8,18 @@ import { connectAuthEmulator, initializeAuth, inMemoryPersistence, signInWithCus
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
 import { isStaffRole, type StaffRole } from '@interaction-history/model';
 import type { PluginConfig } from '../config/pluginConfig.js';
+import { strings } from '../strings/index.js';
 
 export type SessionState =
   | { readonly status: 'signingIn' }
-  | { readonly status: 'ready'; readonly db: Firestore; readonly uid: string; readonly role: StaffRole }
+  | {
+      readonly status: 'ready';
+      readonly db: Firestore;
+      readonly uid: string;
+      readonly role: StaffRole;
+      /** Counts successful sign-ins: a listener refused while the session lapsed resubscribes when this changes. */
+      readonly epoch: number;
+    }
   | { readonly status: 'failed'; readonly message: string };
 
 export interface FirebaseSession {
@@ -21,24 +29,49 @@ export interface FirebaseSession {
   signIn(flexToken: string): Promise<void>;
 }
 
+/** Long enough for a cold start of the function, short enough that "Connecting…" never hangs. */
+export const MINT_TIMEOUT_MS = 15_000;
+
 /** Asks the mintFirebaseToken function for a Firebase custom token. */
-export async function mintFirebaseToken(mintTokenUrl: string, flexToken: string, fetchImpl: typeof fetch = fetch): Promise<string> {
-  const response = await fetchImpl(mintTokenUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token: flexToken }),
-  });
-  const body = (await response.json().catch(() => ({}))) as { firebaseToken?: unknown; error?: { message?: unknown } };
-  if (!response.ok || typeof body.firebaseToken !== 'string') {
-    const reason = typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`;
-    throw new Error(reason);
+export async function mintFirebaseToken(
+  mintTokenUrl: string,
+  flexToken: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = MINT_TIMEOUT_MS,
+): Promise<string> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetchImpl(mintTokenUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: flexToken }),
+      signal: controller.signal,
+    });
+    const body = (await response.json().catch(() => ({}))) as { firebaseToken?: unknown; error?: { message?: unknown } };
+    if (!response.ok || typeof body.firebaseToken !== 'string') {
+      const reason = typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`;
+      throw new Error(reason);
+    }
+    return body.firebaseToken;
+  } catch (error) {
+    if (controller.signal.aborted) throw new Error(strings.signInTimedOut);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
-  return body.firebaseToken;
 }
 
-export function createFirebaseSession(config: PluginConfig, fetchImpl: typeof fetch = fetch): FirebaseSession {
+/** Waits before retrying a failed renewal: 5 s, 10 s, 20 s… at most a minute. */
+export const renewalRetryDelayMs = (failures: number) => Math.min(60_000, 5_000 * 2 ** (failures - 1));
+
+export function createFirebaseSession(
+  config: PluginConfig,
+  fetchImpl: typeof fetch = fetch,
+  appName = 'interaction-history',
+): FirebaseSession {
   // A named app, so another plugin's Firebase app on the same page is never touched.
-  const app: FirebaseApp = initializeApp(config.firebase, 'interaction-history');
+  const app: FirebaseApp = initializeApp(config.firebase, appName);
   // In-memory persistence: every Flex load mints afresh, and nothing about the agent lingers in the browser.
   const auth: Auth = initializeAuth(app, { persistence: inMemoryPersistence });
   const db = getFirestore(app);
@@ -54,6 +87,40 @@ export function createFirebaseSession(config: PluginConfig, fetchImpl: typeof fe
     for (const listener of listeners) listener(state);
   };
   let latestAttempt = 0;
+  let epoch = 0;
+  /** When the working session's Flex token expires (the rules refuse it after that), in epoch milliseconds. */
+  let sessionExpiresAt = 0;
+  let renewalFailures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const signIn = async (flexToken: string): Promise<void> => {
+    const attempt = ++latestAttempt;
+    clearTimeout(retryTimer);
+    if (state.status !== 'ready') publish({ status: 'signingIn' });
+    try {
+      const customToken = await mintFirebaseToken(config.mintTokenUrl, flexToken, fetchImpl);
+      // An older, slower attempt must not sign in over a newer one.
+      if (attempt !== latestAttempt) return;
+      const { user } = await signInWithCustomToken(auth, customToken);
+      const { claims } = await user.getIdTokenResult();
+      if (!isStaffRole(claims['role'])) throw new Error(strings.noStaffRole);
+      if (attempt !== latestAttempt) return;
+      const flexExp = claims['flexExp'];
+      sessionExpiresAt = typeof flexExp === 'number' ? flexExp * 1000 : 0;
+      renewalFailures = 0;
+      publish({ status: 'ready', db, uid: user.uid, role: claims['role'], epoch: ++epoch });
+    } catch (error) {
+      if (attempt !== latestAttempt) return;
+      // A failed renewal must not take away a session that still works: keep it and try again shortly.
+      if (state.status === 'ready' && Date.now() < sessionExpiresAt) {
+        renewalFailures += 1;
+        console.warn('[interaction-history] session renewal failed; retrying', error);
+        retryTimer = setTimeout(() => void signIn(flexToken), renewalRetryDelayMs(renewalFailures));
+        return;
+      }
+      publish({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
 
   return {
     getState: () => state,
@@ -61,19 +128,6 @@ export function createFirebaseSession(config: PluginConfig, fetchImpl: typeof fe
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async signIn(flexToken) {
-      const attempt = ++latestAttempt;
-      if (state.status !== 'ready') publish({ status: 'signingIn' });
-      try {
-        const customToken = await mintFirebaseToken(config.mintTokenUrl, flexToken, fetchImpl);
-        const { user } = await signInWithCustomToken(auth, customToken);
-        const { claims } = await user.getIdTokenResult();
-        if (!isStaffRole(claims['role'])) throw new Error('The session has no staff role.');
-        // A renewal that finished after a newer one must not overwrite it.
-        if (attempt === latestAttempt) publish({ status: 'ready', db, uid: user.uid, role: claims['role'] });
-      } catch (error) {
-        if (attempt === latestAttempt) publish({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-      }
-    },
+    signIn,
   };
 }

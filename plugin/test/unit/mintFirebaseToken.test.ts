@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { mintFirebaseToken, renewalRetryDelayMs } from '../../src/data/session.js';
+import { strings } from '../../src/strings/index.js';
+
+/** A fetch that never answers, but stops when its request is aborted, as a real one does. */
+const silentFetch = ((_url: string, init?: RequestInit) =>
+  new Promise((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+  })) as typeof fetch;
+
+describe('mintFirebaseToken', () => {
+  it('gives up with a clear message when the minting function does not answer', async () => {
+    await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', silentFetch, 20)).rejects.toThrow(strings.signInTimedOut);
+  });
+
+  it('passes on the function\'s own reason for a refusal', async () => {
+    const refusing = (async () => Response.json({ error: { message: 'The Flex token is invalid or expired.' } }, { status: 401 })) as typeof fetch;
+    await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', refusing)).rejects.toThrow('The Flex token is invalid or expired.');
+  });
+
+  it('backs off renewals up to a minute', () => {
+    expect([1, 2, 3, 4, 5, 10].map(renewalRetryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
+  });
+});
