@@ -22,17 +22,22 @@ export interface FittedComment {
   readonly originalCharacters: number;
 }
 
+/** The first `count` user-perceived characters of `text`, never splitting an emoji or accent. */
+export function takeCharacters(text: string, count: number): string {
+  let kept = '';
+  let index = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (index === count) break;
+    kept += segment;
+    index += 1;
+  }
+  return kept;
+}
+
 /** Returns the comment unchanged when it fits, otherwise cut so that text plus marker fit the limit. */
 export function fitComment(text: string, maxCharacters: number = COMMENT_MAX_CHARACTERS): FittedComment {
   const originalCharacters = countCharacters(text);
   if (originalCharacters <= maxCharacters) return { text, truncated: false, originalCharacters };
   const keep = maxCharacters - countCharacters(COMMENT_TRUNCATION_MARKER);
-  let kept = '';
-  let index = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    if (index === keep) break;
-    kept += segment;
-    index += 1;
-  }
-  return { text: kept + COMMENT_TRUNCATION_MARKER, truncated: true, originalCharacters };
+  return { text: takeCharacters(text, keep) + COMMENT_TRUNCATION_MARKER, truncated: true, originalCharacters };
 }

@@ -8,8 +8,9 @@ import type { FirebaseSession, SessionState } from './session.js';
 
 export type Live<T> =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'error'; readonly error: Error };
+  /** `refreshing`: a wider window of the same data is on its way; the value shown is the last one heard. */
+  | { readonly status: 'ready'; readonly value: T; readonly refreshing?: boolean }
+  | { readonly status: 'error'; readonly error: Error; readonly retry: () => void };
 
 export function useSession(session: FirebaseSession): SessionState {
   const [state, setState] = useState(session.getState());
@@ -20,31 +21,60 @@ export function useSession(session: FirebaseSession): SessionState {
   return state;
 }
 
-function useLive<T>(subscribe: ((onData: (value: T) => void, onError: (error: Error) => void) => () => void) | null, key: string): Live<T> {
+interface LiveOptions {
+  /** Changes at each sign-in; a listener that failed (say, refused while the session lapsed) subscribes again then. */
+  readonly sessionEpoch: number;
+  /** While this stays the same across a change of key, the last value stays on screen until the new one arrives. */
+  readonly continuity?: string;
+}
+
+function useLive<T>(
+  subscribe: (onData: (value: T) => void, onError: (error: Error) => void) => () => void,
+  key: string,
+  { sessionEpoch, continuity }: LiveOptions,
+): Live<T> {
   const [live, setLive] = useState<Live<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
   const latestSubscribe = useRef(subscribe);
   latestSubscribe.current = subscribe;
+  const lastContinuity = useRef<string | undefined>(undefined);
+  const retry = useRef(() => setAttempt((count) => count + 1)).current;
+
   // The key, not the function's identity, says when the subscription's inputs changed.
   useEffect(() => {
-    const current = latestSubscribe.current;
-    if (!current) return undefined;
-    setLive({ status: 'loading' });
-    return current(
+    const keepShowing = continuity !== undefined && continuity === lastContinuity.current;
+    lastContinuity.current = continuity;
+    setLive((previous) => (keepShowing && previous.status === 'ready' ? { ...previous, refreshing: true } : { status: 'loading' }));
+    return latestSubscribe.current(
       (value) => setLive({ status: 'ready', value }),
-      (error) => setLive({ status: 'error', error }),
+      (error) => setLive({ status: 'error', error, retry }),
     );
-  }, [key]);
+    // `continuity` belongs to the key; it is read, not watched.
+  }, [key, attempt]);
+
+  const failed = live.status === 'error';
+  const failedRef = useRef(failed);
+  failedRef.current = failed;
+  useEffect(() => {
+    if (failedRef.current) retry();
+  }, [sessionEpoch, retry]);
   return live;
 }
 
-export function useHistory(db: Firestore, phone: string, count: number): Live<HistoryWindow> {
-  return useLive<HistoryWindow>((onData, onError) => subscribeToHistory({ db, phone, count }, onData, onError), `${phone}|${count}`);
+export function useHistory(db: Firestore, phone: string, count: number, sessionEpoch: number): Live<HistoryWindow> {
+  return useLive<HistoryWindow>(
+    (onData, onError) => subscribeToHistory({ db, phone, count }, onData, onError),
+    `${phone}|${count}`,
+    { sessionEpoch, continuity: phone },
+  );
 }
 
-export function useCustomer(db: Firestore, phone: string): Live<Customer | null> {
-  return useLive<Customer | null>((onData, onError) => subscribeToCustomer(db, phone, onData, onError), phone);
+export function useCustomer(db: Firestore, phone: string, sessionEpoch: number): Live<Customer | null> {
+  return useLive<Customer | null>((onData, onError) => subscribeToCustomer(db, phone, onData, onError), phone, { sessionEpoch });
 }
 
-export function useCustomerStats(db: Firestore, phone: string): Live<CustomerStats | null> {
-  return useLive<CustomerStats | null>((onData, onError) => subscribeToCustomerStats(db, phone, onData, onError), phone);
+export function useCustomerStats(db: Firestore, phone: string, sessionEpoch: number): Live<CustomerStats | null> {
+  return useLive<CustomerStats | null>((onData, onError) => subscribeToCustomerStats(db, phone, onData, onError), phone, {
+    sessionEpoch,
+  });
 }

@@ -74,7 +74,7 @@ export const en = {
   outcomeSaveFailed: 'The outcome could not be saved to the task. Try again.',
   outcomeRequiredInline: 'Choose a reason code to complete this task.',
   commentNearLimit: (left: number) => (left === 0 ? 'Comment limit reached.' : `${left} characters left.`),
-  commentPasteCut: (max: number) => `The pasted text was cut to fit the ${max}-character limit.`,
+  commentPasteCut: (max: number) => `Text beyond the ${max}-character limit was left out.`,
 
   searchHeading: 'Someone else’s phone?',
   searchLabel: 'Find customer by phone number',

@@ -8,9 +8,11 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   readonly onChange: (value: string) => void;
   /** The message shown beside the field, also read out with it. */
   readonly error?: string | undefined;
+  /** Read the message out as soon as it appears (for a field whose error does not move focus). */
+  readonly announceError?: boolean;
 }
 
-export function TextField({ id, label, value, onChange, error, ...inputProps }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, error, announceError = false, ...inputProps }: TextFieldProps) {
   const errorId = `${id}-error`;
   return (
     <div style={styles.field}>
@@ -27,7 +29,7 @@ export function TextField({ id, label, value, onChange, error, ...inputProps }: 
         style={error ? { ...styles.input, ...styles.inputInvalid } : styles.input}
       />
       {error && (
-        <div id={errorId} style={styles.fieldError}>
+        <div id={errorId} role={announceError ? 'alert' : undefined} style={styles.fieldError}>
           {error}
         </div>
       )}

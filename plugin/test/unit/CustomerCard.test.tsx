@@ -110,7 +110,20 @@ describe('CustomerCard', () => {
 
     expect(onDelete).not.toHaveBeenCalled();
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(deleteButton()).not.toBeNull();
+    expect(document.activeElement).toBe(deleteButton());
+  });
+
+  it('closes the confirmation on Escape and gives focus back to the delete button', async () => {
+    const user = userEvent.setup();
+    const { onDelete } = renderCard({ canDelete: true });
+    await user.click(screen.getByRole('button', { name: strings.deleteCustomer }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: strings.confirmDeleteButton }));
+
+    await user.keyboard('{Escape}');
+
+    expect(onDelete).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(deleteButton());
   });
 
   it('shows why a deletion was refused and closes the confirmation', async () => {

@@ -31,6 +31,24 @@ function messageBeside(field: HTMLElement): string | null | undefined {
 }
 
 describe('CustomerForm', () => {
+  it('takes keyboard focus to the first field to fix when a submit is refused', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    await user.type(firstName(), 'Ada');
+
+    await user.click(screen.getByRole('button', { name: strings.createCustomer }));
+
+    expect(document.activeElement).toBe(lastName());
+  });
+
+  it('gives two forms on one page their own ids, so each label names its own field', () => {
+    renderForm();
+    renderForm();
+    const [one, two] = screen.getAllByRole('textbox', { name: strings.firstName });
+    expect(one?.id).toBeTruthy();
+    expect(one?.id).not.toBe(two?.id);
+  });
+
   it('is a form named for creating a customer, showing the phone it will be saved under', () => {
     renderForm();
 

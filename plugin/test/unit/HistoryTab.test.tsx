@@ -28,22 +28,17 @@ function sessionIn(state: SessionState): FirebaseSession & { set(next: SessionSt
   };
 }
 
-const renderTab = (session: FirebaseSession, retrySignIn = vi.fn()) =>
-  render(
-    <HistoryTab
-      task={new FakeTask('WT1', { from: '+14155550100' })}
-      session={session}
-      retrySignIn={retrySignIn}
-      config={config}
-      writer={new TaskOutcomeWriter()}
-      strings={strings}
-    />,
-  );
+const renderTab = (session: FirebaseSession, retrySignIn = vi.fn(), task = new FakeTask('WT1', { from: '+14155550100' }), writer = new TaskOutcomeWriter()) =>
+  render(<HistoryTab task={task} session={session} retrySignIn={retrySignIn} config={config} writer={writer} strings={strings} />);
+
+const reasonSelect = () => screen.getByRole('combobox', { name: strings.reasonCode }) as HTMLSelectElement;
+const commentBox = () => screen.getByRole('textbox', { name: strings.comment });
+const failedSignIn = () => sessionIn({ status: 'failed', message: 'HTTP 503' });
 
 describe('HistoryTab', () => {
   it('says it is connecting while signing in', () => {
     renderTab(sessionIn({ status: 'signingIn' }));
-    expect(screen.getByRole('status').textContent).toContain(strings.signingIn);
+    expect(screen.getAllByRole('status').some((status) => status.textContent === strings.signingIn)).toBe(true);
   });
 
   it('shows why sign-in failed, with a way to try again, instead of a blank tab', async () => {
@@ -52,6 +47,7 @@ describe('HistoryTab', () => {
 
     expect(screen.getByRole('alert').textContent).toContain(strings.signInFailed);
     expect(screen.getByRole('alert').textContent).toContain('The Flex token is invalid or expired.');
+    expect(screen.getByRole('alert').textContent).toContain(strings.outcomeWithoutHistory);
     await userEvent.click(screen.getByRole('button', { name: strings.retry }));
     expect(retry).toHaveBeenCalledTimes(1);
   });
@@ -63,6 +59,59 @@ describe('HistoryTab', () => {
     act(() => session.set({ status: 'failed', message: 'HTTP 503' }));
 
     expect(screen.getByRole('alert').textContent).toContain('HTTP 503');
+  });
+});
+
+describe('HistoryTab without the history', () => {
+  it('still lets the agent choose a reason code and comment, written into the task, when sign-in failed', async () => {
+    const task = new FakeTask('WT1', { from: '+14155550100', conversations: { conversation_id: 'CH1' } });
+    renderTab(failedSignIn(), vi.fn(), task);
+
+    await userEvent.selectOptions(reasonSelect(), 'Billing');
+    await userEvent.type(commentBox(), 'Paid');
+    await userEvent.tab();
+
+    await vi.waitFor(() =>
+      expect(task.attributes).toMatchObject({
+        conversations: { conversation_id: 'CH1', outcome: 'Billing' },
+        interactionHistory: { comment: 'Paid' },
+      }),
+    );
+  });
+
+  it('takes the agent to the reason code when the completion guard asks for it', () => {
+    const writer = new TaskOutcomeWriter();
+    renderTab(failedSignIn(), vi.fn(), new FakeTask('WT1', { from: '+14155550100' }), writer);
+
+    act(() => writer.requestOutcome('WT1'));
+
+    expect(document.activeElement).toBe(reasonSelect());
+    expect(screen.getByText(strings.outcomeRequiredInline)).toBeTruthy();
+  });
+
+  it('saves a comment still waiting to be saved when the tab goes away', async () => {
+    const task = new FakeTask('WT1', { from: '+14155550100' });
+    const { unmount } = renderTab(failedSignIn(), vi.fn(), task);
+
+    await userEvent.type(commentBox(), 'Last words');
+    unmount();
+
+    await vi.waitFor(() => expect(task.attributes).toMatchObject({ interactionHistory: { comment: 'Last words' } }));
+  });
+
+  it('keeps saying a save failed while the agent types, until a save succeeds', async () => {
+    const task = new FakeTask('WT1', { from: '+14155550100' });
+    task.failNext(1);
+    renderTab(failedSignIn(), vi.fn(), task);
+
+    await userEvent.selectOptions(reasonSelect(), 'Billing');
+    await screen.findByText(strings.outcomeSaveFailed);
+    await userEvent.type(commentBox(), 'x');
+    expect(screen.getByText(strings.outcomeSaveFailed)).toBeTruthy();
+
+    await userEvent.tab();
+    await vi.waitFor(() => expect(screen.queryByText(strings.outcomeSaveFailed)).toBeNull());
+    expect(task.attributes).toMatchObject({ conversations: { outcome: 'Billing' }, interactionHistory: { comment: 'x' } });
   });
 });
 

@@ -63,11 +63,25 @@ describe('InteractionList', () => {
     expect(screen.queryByRole('button', { name: strings.loadOlder })).toBeNull();
   });
 
-  it('reports a history that could not be loaded as an alert', () => {
-    renderList({ status: 'error' });
+  it('reports a history that could not be loaded as an alert, with a way to try again', async () => {
+    const retry = vi.fn();
+    renderList({ status: 'error', retry });
 
-    expect(screen.getByRole('alert').textContent).toBe(strings.historyFailed);
+    expect(screen.getByRole('alert').textContent).toContain(strings.historyFailed);
     expect(screen.queryByRole('table')).toBeNull();
+    await userEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: strings.retry }));
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the rows and the button in place while older interactions load, ignoring further clicks', async () => {
+    const { onLoadOlder } = renderList({ status: 'ready', interactions: [middle], hasMore: true, loadingOlder: true });
+
+    expect(bodyRows()).toHaveLength(1);
+    const button = screen.getByRole('button', { name: strings.loadingOlder });
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(button);
+    expect(onLoadOlder).not.toHaveBeenCalled();
   });
 
   it('heads the table with a column header for each column', () => {

@@ -9,7 +9,13 @@ import { strings } from '../../src/strings/index.js';
 const REASON_CODES = ['Question answered', 'Billing', 'Complaint'] as const;
 
 function renderForm(overrides: Partial<OutcomeFormProps> = {}) {
-  const props: OutcomeFormProps = {
+  const props: OutcomeFormProps = { ...baseProps(), ...overrides };
+  render(<OutcomeForm {...props} />);
+  return props;
+}
+
+function baseProps(): OutcomeFormProps {
+  return {
     strings,
     reasonCodes: REASON_CODES,
     outcome: null,
@@ -18,11 +24,9 @@ function renderForm(overrides: Partial<OutcomeFormProps> = {}) {
     onCommentChange: vi.fn(),
     onCommentCommit: vi.fn(),
     saveFailed: false,
-    ...overrides,
   };
-  render(<OutcomeForm {...props} />);
-  return props;
 }
+const liveCounter = () => screen.getByRole('status');
 
 /** Holds the comment the way the History tab does, so refused keystrokes really are refused. */
 function ControlledOutcomeForm({ initialComment, onCommentChange }: { initialComment: string; onCommentChange: (comment: string) => void }) {
@@ -154,6 +158,42 @@ describe('OutcomeForm', () => {
     expect(onCommentChange).not.toHaveBeenCalled();
     expect(commentBox().value).toBe(atLimit);
     expect(counterText()).toBe(strings.commentCounter(COMMENT_MAX_CHARACTERS, COMMENT_MAX_CHARACTERS));
+    expect(screen.getByText(strings.commentPasteCut(COMMENT_MAX_CHARACTERS))).toBeTruthy();
+  });
+
+  it('cuts a paste that would pass the limit to fit, keeping whole emoji, and says so', async () => {
+    const user = userEvent.setup();
+    const onCommentChange = vi.fn();
+    const start = 'a'.repeat(COMMENT_MAX_CHARACTERS - 2);
+    render(<ControlledOutcomeForm initialComment={start} onCommentChange={onCommentChange} />);
+
+    commentBox().focus();
+    commentBox().setSelectionRange(start.length, start.length);
+    await user.paste('👩‍👩‍👧😀xyz');
+
+    expect(onCommentChange).toHaveBeenCalledTimes(1);
+    expect(commentBox().value).toBe(`${start}👩‍👩‍👧😀`);
+    expect(screen.getByText(strings.commentPasteCut(COMMENT_MAX_CHARACTERS))).toBeTruthy();
+  });
+
+  it('reads the counter out only near the limit', () => {
+    const { rerender } = render(<OutcomeForm {...baseProps()} comment={'a'.repeat(10)} />);
+    expect(liveCounter().textContent).toBe('');
+
+    rerender(<OutcomeForm {...baseProps()} comment={'a'.repeat(COMMENT_MAX_CHARACTERS - 40)} />);
+    expect(liveCounter().textContent).toBe(strings.commentNearLimit(40));
+  });
+
+  it('takes the agent to the reason code and says why when completion was refused', () => {
+    const { rerender } = render(<OutcomeForm {...baseProps()} />);
+    expect(reasonSelect().getAttribute('aria-invalid')).toBeNull();
+
+    rerender(<OutcomeForm {...baseProps()} outcomeRequested />);
+
+    expect(document.activeElement).toBe(reasonSelect());
+    expect(reasonSelect().getAttribute('aria-invalid')).toBe('true');
+    expect(reasonSelect().getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(reasonSelect().getAttribute('aria-describedby') ?? '')?.textContent).toBe(strings.outcomeRequiredInline);
   });
 
   it('still lets the agent delete from a comment at the limit', async () => {

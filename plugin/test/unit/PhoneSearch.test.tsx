@@ -66,6 +66,7 @@ describe('PhoneSearch', () => {
     expect(onFound).not.toHaveBeenCalled();
     expect(searchBox().getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('textbox', { name: strings.searchLabel, description: strings.searchInvalid })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe(strings.searchInvalid);
     expect(searchBox().value).toBe('1-800-FLOWERS');
   });
 

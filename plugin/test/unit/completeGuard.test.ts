@@ -71,10 +71,13 @@ describe('registerCompleteGuard', () => {
 
   it('stops completing a task without a reason code, says why and brings the History tab forward', async () => {
     const task = voiceTask();
-    const { completeTask, shown, invoked } = guard();
+    const { completeTask, shown, invoked, writer } = guard();
+    const askedFor: string[] = [];
+    writer.onOutcomeRequested(task.taskSid, () => askedFor.push(task.taskSid));
 
     const { aborted, abort } = await completeTask({ task });
 
+    expect(askedFor).toEqual([task.taskSid]);
     expect(aborted).toBe(true);
     expect(abort).toHaveBeenCalledTimes(1);
     expect(shown).toEqual([OUTCOME_REQUIRED_NOTIFICATION]);

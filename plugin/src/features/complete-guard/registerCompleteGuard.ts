@@ -52,5 +52,7 @@ export function registerCompleteGuard(flex: FlexApi, { writer, strings, appliesT
       name: 'AgentTaskCanvasTabs',
       state: { selectedTabName: HISTORY_TAB_NAME },
     });
+    // After the tab is forward, so that the reason code can take keyboard focus.
+    writer.requestOutcome(task.taskSid);
   });
 }

@@ -2,35 +2,36 @@
  * The History tab once signed in: the shown customer (the caller, or the one
  * the agent searched for), the task's outcome, the search, and the live history.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { normalizePhone, type CountryCode, type CustomerProfileInput, type StaffRole } from '@interaction-history/model';
 import type { Firestore } from 'firebase/firestore';
 import { createCustomer, deleteCustomer, DuplicateCustomerError, updateCustomer } from '../../data/customers.js';
 import { useCustomer, useCustomerStats, useHistory } from '../../data/hooks.js';
-import type { FlexTask } from '../../flex/flexApi.js';
 import type { Strings } from '../../strings/index.js';
 import { Notice } from '../../ui/Notice.js';
+import { styles } from '../../ui/theme.js';
 import { CustomerCard } from '../customer/components/CustomerCard.js';
 import { CustomerForm } from '../customer/components/CustomerForm.js';
 import { PhoneSearch } from '../customer/components/PhoneSearch.js';
-import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
-import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
 import { InteractionList } from './components/InteractionList.js';
 
 export interface CustomerHistoryProps {
   readonly db: Firestore;
   readonly uid: string;
   readonly role: StaffRole;
-  readonly task: FlexTask;
+  /** Changes at each sign-in: listeners that failed try again then. */
+  readonly sessionEpoch: number;
   readonly callerPhone: string;
-  readonly writer: TaskOutcomeWriter;
+  /** The customer the agent searched for, when it is not the caller. */
+  readonly searchedPhone: string | null;
+  readonly onChooseCustomer: (phone: string | null) => void;
+  /** The task's reason code and comment, shown under the customer. */
+  readonly outcomeForm: ReactNode;
   readonly strings: Strings;
-  readonly reasonCodes: readonly string[];
   readonly pageSize: number;
   readonly region: CountryCode;
 }
 
-const COMMENT_SAVE_DELAY_MS = 800;
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function refusalMessage(error: unknown, strings: Strings, phone: string): string {
@@ -40,72 +41,74 @@ function refusalMessage(error: unknown, strings: Strings, phone: string): string
 }
 
 export function CustomerHistory(props: CustomerHistoryProps) {
-  const { db, uid, role, task, callerPhone, writer, strings } = props;
-  const [outcome, setOutcome] = useState(() => writer.current(task));
-  const [commentDraft, setCommentDraft] = useState(outcome.comment ?? '');
-  const [saveFailed, setSaveFailed] = useState(false);
+  const { db, uid, role, sessionEpoch, callerPhone, searchedPhone, strings } = props;
   const [pages, setPages] = useState(1);
   const [editing, setEditing] = useState(false);
-  // The create form stays open until saved or cancelled, even if someone else creates the customer
+  // The create form stays open until saved or dismissed, even if someone else creates the customer
   // meanwhile: the save is then refused as a duplicate, and the agent sees why.
   const [creating, setCreating] = useState(false);
   const [confirmation, setConfirmation] = useState<string | null>(null);
-  const commentTimer = useRef<ReturnType<typeof setTimeout>>();
 
-  const shownPhone = outcome.customerPhone ?? callerPhone;
-  const customer = useCustomer(db, shownPhone);
-  const stats = useCustomerStats(db, shownPhone);
-  const history = useHistory(db, shownPhone, props.pageSize * pages);
+  const shownPhone = searchedPhone ?? callerPhone;
+  const shownPhoneNow = useRef(shownPhone);
+  shownPhoneNow.current = shownPhone;
+  const customer = useCustomer(db, shownPhone, sessionEpoch);
+  const stats = useCustomerStats(db, shownPhone, sessionEpoch);
+  const history = useHistory(db, shownPhone, props.pageSize * pages, sessionEpoch);
 
-  useEffect(() => () => clearTimeout(commentTimer.current), []);
+  const unknownCustomer = customer.status === 'ready' && customer.value === null;
   useEffect(() => {
     setPages(1);
     setEditing(false);
-    setCreating(false);
     setConfirmation(null);
+    // Opened again below once the new customer turns out to be unknown.
+    setCreating(false);
   }, [shownPhone]);
-  const unknownCustomer = customer.status === 'ready' && customer.value === null;
   useEffect(() => {
     if (unknownCustomer) setCreating(true);
   }, [unknownCustomer]);
 
-  const persist = (write: Promise<void>) => {
-    setSaveFailed(false);
-    write.catch(() => setSaveFailed(true));
-  };
-  const change = (patch: Parameters<TaskOutcomeWriter['change']>[1], saveNow: boolean) => {
-    persist(writer.change(task, patch, { saveNow }));
-    setOutcome(writer.current(task));
-  };
-
   const saveProfile = async (write: () => Promise<void>, done: string) => {
+    const phone = shownPhone;
     try {
       await write();
-      setConfirmation(done);
-      setEditing(false);
-      setCreating(false);
     } catch (error) {
-      throw new Error(refusalMessage(error, strings, shownPhone));
+      throw new Error(refusalMessage(error, strings, phone));
     }
+    // A save that lands after the agent moved to another customer must not close that customer's forms.
+    if (shownPhoneNow.current !== phone) return;
+    setConfirmation(done);
+    setEditing(false);
+    setCreating(false);
   };
 
   return (
     <>
       {confirmation && <Notice tone="success">{confirmation}</Notice>}
       {customer.status === 'loading' && <p role="status">{strings.loading}</p>}
-      {customer.status === 'error' && <Notice tone="error">{strings.historyFailed}</Notice>}
+      {customer.status === 'error' && (
+        <Notice tone="error">
+          <p style={{ marginTop: 0 }}>{strings.customerFailed}</p>
+          <button type="button" onClick={customer.retry} style={styles.secondaryButton}>
+            {strings.retry}
+          </button>
+        </Notice>
+      )}
+      {unknownCustomer && <p>{strings.unknownCaller(shownPhone)}</p>}
+      {unknownCustomer && !creating && (
+        <button type="button" onClick={() => setCreating(true)} style={{ ...styles.secondaryButton, marginBottom: '1rem' }}>
+          {strings.newCustomer}
+        </button>
+      )}
       {creating && (
-        <>
-          {unknownCustomer && <p>{strings.unknownCaller(shownPhone)}</p>}
-          <CustomerForm
-            key={`create-${shownPhone}`}
-            strings={strings}
-            mode="create"
-            phone={shownPhone}
-            onSubmit={(profile: CustomerProfileInput) => saveProfile(() => createCustomer(db, shownPhone, profile, uid), strings.customerCreated)}
-            {...(unknownCustomer ? {} : { onCancel: () => setCreating(false) })}
-          />
-        </>
+        <CustomerForm
+          key={`create-${shownPhone}`}
+          strings={strings}
+          mode="create"
+          phone={shownPhone}
+          onSubmit={(profile: CustomerProfileInput) => saveProfile(() => createCustomer(db, shownPhone, profile, uid), strings.customerCreated)}
+          onCancel={() => setCreating(false)}
+        />
       )}
       {!creating && customer.status === 'ready' && customer.value !== null && !editing && (
         <CustomerCard
@@ -131,38 +134,28 @@ export function CustomerHistory(props: CustomerHistoryProps) {
           onSubmit={(profile) => saveProfile(() => updateCustomer(db, shownPhone, profile, uid), strings.customerSaved)}
         />
       )}
-      <OutcomeForm
-        strings={strings}
-        reasonCodes={props.reasonCodes}
-        outcome={outcome.outcome}
-        comment={commentDraft}
-        saveFailed={saveFailed}
-        onOutcomeChange={(next) => change({ outcome: next }, true)}
-        onCommentChange={(next) => {
-          setCommentDraft(next);
-          change({ comment: next.trim() === '' ? null : next }, false);
-          clearTimeout(commentTimer.current);
-          commentTimer.current = setTimeout(() => persist(writer.save(task)), COMMENT_SAVE_DELAY_MS);
-        }}
-        onCommentCommit={() => {
-          clearTimeout(commentTimer.current);
-          persist(writer.save(task));
-        }}
-      />
+      {props.outcomeForm}
       <PhoneSearch
         strings={strings}
         normalize={(typed) => normalizePhone(typed, props.region)}
-        searchedPhone={outcome.customerPhone}
+        searchedPhone={searchedPhone}
         callerPhone={callerPhone}
-        onFound={(phone) => change({ customerPhone: phone === callerPhone ? null : phone }, true)}
-        onBackToCaller={() => change({ customerPhone: null }, true)}
+        onFound={(phone) => props.onChooseCustomer(phone === callerPhone ? null : phone)}
+        onBackToCaller={() => props.onChooseCustomer(null)}
       />
       <InteractionList
         strings={strings}
         state={
           history.status === 'ready'
-            ? { status: 'ready', interactions: history.value.interactions, hasMore: history.value.hasMore }
-            : { status: history.status }
+            ? {
+                status: 'ready',
+                interactions: history.value.interactions,
+                hasMore: history.value.hasMore,
+                loadingOlder: history.refreshing === true,
+              }
+            : history.status === 'error'
+              ? { status: 'error', retry: history.retry }
+              : { status: 'loading' }
         }
         onLoadOlder={() => setPages(pages + 1)}
         formatDateTime={(date) => dateTimeFormat.format(date)}

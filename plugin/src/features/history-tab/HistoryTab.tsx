@@ -1,11 +1,13 @@
 import type { PluginConfig } from '../../config/pluginConfig.js';
 import { useSession } from '../../data/hooks.js';
-import type { FirebaseSession } from '../../data/session.js';
+import type { FirebaseSession, SessionState } from '../../data/session.js';
 import type { FlexTask } from '../../flex/flexApi.js';
 import type { Strings } from '../../strings/index.js';
 import { Notice } from '../../ui/Notice.js';
 import { styles } from '../../ui/theme.js';
+import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
 import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
+import { useTaskOutcome } from '../outcome/useTaskOutcome.js';
 import { callerPhoneOf } from './customerPhone.js';
 import { CustomerHistory } from './CustomerHistory.js';
 
@@ -18,7 +20,10 @@ export interface HistoryTabProps {
   readonly strings: Strings;
 }
 
-/** The tab's frame: sign-in state first, then the customer's history. Never a blank tab. */
+/**
+ * The tab's frame: sign-in state first, then the task. Never a blank tab, and
+ * never a task that cannot be completed: the reason code works without sign-in.
+ */
 export function HistoryTab({ task, session, retrySignIn, config, writer, strings }: HistoryTabProps) {
   const state = useSession(session);
   const callerPhone = task ? callerPhoneOf(task.attributes, config.phoneRegion) : null;
@@ -29,27 +34,59 @@ export function HistoryTab({ task, session, retrySignIn, config, writer, strings
         <Notice tone="error">
           <p style={{ marginTop: 0 }}>{strings.signInFailed}</p>
           <p style={styles.subtle}>{strings.signInFailedDetail(state.message)}</p>
+          {task && callerPhone && <p style={styles.subtle}>{strings.outcomeWithoutHistory}</p>}
           <button type="button" onClick={retrySignIn} style={styles.secondaryButton}>
             {strings.retry}
           </button>
         </Notice>
       )}
-      {state.status === 'ready' && task && callerPhone && (
-        <CustomerHistory
-          key={task.taskSid}
-          db={state.db}
-          uid={state.uid}
-          role={state.role}
-          task={task}
-          callerPhone={callerPhone}
-          writer={writer}
-          strings={strings}
-          reasonCodes={config.reasonCodes}
-          pageSize={config.pageSize}
-          region={config.phoneRegion}
-        />
+      {task && callerPhone && (
+        <TaskPanel key={task.taskSid} task={task} callerPhone={callerPhone} session={state} config={config} writer={writer} strings={strings} />
       )}
     </div>
+  );
+}
+
+interface TaskPanelProps {
+  readonly task: FlexTask;
+  readonly callerPhone: string;
+  readonly session: SessionState;
+  readonly config: PluginConfig;
+  readonly writer: TaskOutcomeWriter;
+  readonly strings: Strings;
+}
+
+/** One task: its outcome always; the customer and their history once signed in. */
+function TaskPanel({ task, callerPhone, session, config, writer, strings }: TaskPanelProps) {
+  const taskOutcome = useTaskOutcome(task, writer);
+  const outcomeForm = (
+    <OutcomeForm
+      strings={strings}
+      reasonCodes={config.reasonCodes}
+      outcome={taskOutcome.outcome.outcome}
+      comment={taskOutcome.commentDraft}
+      saveFailed={taskOutcome.saveFailed}
+      outcomeRequested={taskOutcome.outcomeRequested}
+      onOutcomeChange={taskOutcome.chooseReason}
+      onCommentChange={taskOutcome.typeComment}
+      onCommentCommit={taskOutcome.commitComment}
+    />
+  );
+  if (session.status !== 'ready') return outcomeForm;
+  return (
+    <CustomerHistory
+      db={session.db}
+      uid={session.uid}
+      role={session.role}
+      sessionEpoch={session.epoch}
+      callerPhone={callerPhone}
+      searchedPhone={taskOutcome.outcome.customerPhone}
+      onChooseCustomer={taskOutcome.chooseCustomer}
+      outcomeForm={outcomeForm}
+      strings={strings}
+      pageSize={config.pageSize}
+      region={config.phoneRegion}
+    />
   );
 }
 

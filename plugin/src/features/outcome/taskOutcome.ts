@@ -36,6 +36,7 @@ export class TaskOutcomeWriter {
   private readonly latest = new Map<string, OutcomeAttributes>();
   private readonly unsaved = new Set<string>();
   private readonly writes = new Map<string, Promise<void>>();
+  private readonly outcomeRequestListeners = new Map<string, Set<() => void>>();
 
   /** What the agent last chose for this task, saved or not. */
   current(task: FlexTask): OutcomeAttributes {
@@ -75,5 +76,21 @@ export class TaskOutcomeWriter {
   /** Saves anything unsaved and waits for every write: what completion does first. */
   async flush(task: FlexTask): Promise<void> {
     await this.save(task);
+  }
+
+  /** The completion guard asks for a reason code: the task's form, if shown, takes the agent to it. */
+  requestOutcome(taskSid: string): void {
+    for (const listener of this.outcomeRequestListeners.get(taskSid) ?? []) listener();
+  }
+
+  /** Hears `requestOutcome` for one task; returns the unsubscribe. */
+  onOutcomeRequested(taskSid: string, listener: () => void): () => void {
+    const listeners = this.outcomeRequestListeners.get(taskSid) ?? new Set();
+    listeners.add(listener);
+    this.outcomeRequestListeners.set(taskSid, listeners);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.outcomeRequestListeners.delete(taskSid);
+    };
   }
 }

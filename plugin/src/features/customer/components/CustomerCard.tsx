@@ -3,6 +3,7 @@ import type { Customer, CustomerStats } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
 import { Notice } from '../../../ui/Notice.js';
 import { styles } from '../../../ui/theme.js';
+import { useUniqueId } from '../../../ui/useUniqueId.js';
 
 export interface CustomerCardProps {
   readonly strings: Strings;
@@ -20,10 +21,16 @@ export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDe
   const [deleting, setDeleting] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const id = useUniqueId('customer-card');
   const name = `${customer.firstName} ${customer.lastName}`;
   // The button that opened the confirmation disappears: take keyboard focus to the question's answer.
+  // Cancelling gives focus back to the button that asked.
+  const wasConfirming = useRef(false);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) deleteButton.current?.focus();
+    wasConfirming.current = confirming;
   }, [confirming]);
   const remove = async () => {
     setRefusal(null);
@@ -37,8 +44,8 @@ export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDe
     }
   };
   return (
-    <section aria-labelledby="customer-card-heading" style={styles.section}>
-      <h3 id="customer-card-heading" style={styles.heading}>
+    <section aria-labelledby={`${id}-heading`} style={styles.section}>
+      <h3 id={`${id}-heading`} style={styles.heading}>
         {name}
       </h3>
       {refusal && <Notice tone="error">{refusal}</Notice>}
@@ -64,14 +71,21 @@ export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDe
           {strings.editCustomer}
         </button>
         {canDelete && !confirming && (
-          <button type="button" onClick={() => setConfirming(true)} style={styles.destructiveButton}>
+          <button type="button" ref={deleteButton} onClick={() => setConfirming(true)} style={styles.destructiveButton}>
             {strings.deleteCustomer}
           </button>
         )}
       </div>
       {canDelete && confirming && (
-        <div role="alertdialog" aria-labelledby="confirm-delete-text" style={{ ...styles.noticeError, marginTop: '0.5rem' }}>
-          <p id="confirm-delete-text">{strings.confirmDelete(name)}</p>
+        <div
+          role="alertdialog"
+          aria-labelledby={`${id}-confirm-delete`}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !deleting) setConfirming(false);
+          }}
+          style={{ ...styles.noticeError, marginTop: '0.5rem' }}
+        >
+          <p id={`${id}-confirm-delete`}>{strings.confirmDelete(name)}</p>
           <div style={styles.row}>
             <button type="button" ref={confirmButton} onClick={remove} disabled={deleting} style={styles.destructiveButton}>
               {strings.confirmDeleteButton}

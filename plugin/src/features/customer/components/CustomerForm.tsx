@@ -4,6 +4,7 @@ import type { Strings } from '../../../strings/index.js';
 import { Notice } from '../../../ui/Notice.js';
 import { TextField } from '../../../ui/TextField.js';
 import { styles } from '../../../ui/theme.js';
+import { useUniqueId } from '../../../ui/useUniqueId.js';
 
 export interface CustomerFormProps {
   readonly strings: Strings;
@@ -28,6 +29,13 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
   const [errors, setErrors] = useState<CustomerProfileErrors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Counts refused submits: after each, focus goes to the first field to fix.
+  const [refusedSubmits, setRefusedSubmits] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (refusedSubmits > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusedSubmits]);
+  const id = useUniqueId(`customer-${mode}`);
   // A successful save usually unmounts the form; do not touch state afterwards.
   const mounted = useRef(true);
   useEffect(() => () => {
@@ -40,6 +48,7 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
     const validation = validateCustomerProfile(values);
     if (!validation.ok) {
       setErrors(validation.errors);
+      setRefusedSubmits((count) => count + 1);
       return;
     }
     setErrors({});
@@ -53,22 +62,22 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
     }
   };
 
-  const headingId = `customer-form-${mode}-heading`;
+  const headingId = `${id}-heading`;
   const errorText = (field: ProfileField) => {
     const key = errors[field];
     return key ? (strings.fieldErrors[key] ?? key) : undefined;
   };
   return (
-    <form aria-labelledby={headingId} noValidate onSubmit={submit} style={styles.section}>
+    <form ref={form} aria-labelledby={headingId} noValidate onSubmit={submit} style={styles.section}>
       <h3 id={headingId} style={styles.heading}>
         {mode === 'create' ? strings.createCustomerHeading : strings.editCustomerHeading}
       </h3>
       {refusal && <Notice tone="error">{refusal}</Notice>}
-      <TextField id={`${mode}-phone`} label={strings.phone} value={phone} readOnly onChange={() => undefined} />
-      <TextField id={`${mode}-first-name`} label={strings.firstName} value={values.firstName} required autoComplete="off" error={errorText('firstName')} onChange={(firstName) => setValues({ ...values, firstName })} />
-      <TextField id={`${mode}-last-name`} label={strings.lastName} value={values.lastName} required autoComplete="off" error={errorText('lastName')} onChange={(lastName) => setValues({ ...values, lastName })} />
-      <TextField id={`${mode}-email`} label={strings.email} type="email" value={values.email} autoComplete="off" error={errorText('email')} onChange={(email) => setValues({ ...values, email })} />
-      <TextField id={`${mode}-account-id`} label={strings.accountId} value={values.accountId} autoComplete="off" error={errorText('accountId')} onChange={(accountId) => setValues({ ...values, accountId })} />
+      <TextField id={`${id}-phone`} label={strings.phone} value={phone} readOnly onChange={() => undefined} />
+      <TextField id={`${id}-first-name`} label={strings.firstName} value={values.firstName} required autoComplete="off" error={errorText('firstName')} onChange={(firstName) => setValues({ ...values, firstName })} />
+      <TextField id={`${id}-last-name`} label={strings.lastName} value={values.lastName} required autoComplete="off" error={errorText('lastName')} onChange={(lastName) => setValues({ ...values, lastName })} />
+      <TextField id={`${id}-email`} label={strings.email} type="email" value={values.email} autoComplete="off" error={errorText('email')} onChange={(email) => setValues({ ...values, email })} />
+      <TextField id={`${id}-account-id`} label={strings.accountId} value={values.accountId} autoComplete="off" error={errorText('accountId')} onChange={(accountId) => setValues({ ...values, accountId })} />
       <div style={styles.row}>
         <button type="submit" disabled={saving} style={styles.primaryButton}>
           {saving ? strings.saving : mode === 'create' ? strings.createCustomer : strings.save}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Strings } from '../../../strings/index.js';
 import { TextField } from '../../../ui/TextField.js';
 import { styles } from '../../../ui/theme.js';
+import { useUniqueId } from '../../../ui/useUniqueId.js';
 
 export interface PhoneSearchProps {
   readonly strings: Strings;
@@ -18,6 +19,7 @@ export interface PhoneSearchProps {
 export function PhoneSearch({ strings, normalize, onFound, searchedPhone, callerPhone, onBackToCaller }: PhoneSearchProps) {
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
+  const id = useUniqueId('phone-search');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const phone = normalize(typed);
@@ -28,8 +30,8 @@ export function PhoneSearch({ strings, normalize, onFound, searchedPhone, caller
     }
   };
   return (
-    <section aria-labelledby="phone-search-heading" style={styles.section}>
-      <h3 id="phone-search-heading" style={styles.heading}>
+    <section aria-labelledby={`${id}-heading`} style={styles.section}>
+      <h3 id={`${id}-heading`} style={styles.heading}>
         {strings.searchHeading}
       </h3>
       {searchedPhone && (
@@ -43,13 +45,14 @@ export function PhoneSearch({ strings, normalize, onFound, searchedPhone, caller
       <form role="search" aria-label={strings.searchLabel} onSubmit={submit} style={styles.row}>
         <div style={{ flex: 1 }}>
           <TextField
-            id="phone-search-input"
+            id={`${id}-input`}
             label={strings.searchLabel}
             type="tel"
             inputMode="tel"
             value={typed}
             autoComplete="off"
             error={invalid ? strings.searchInvalid : undefined}
+            announceError
             onChange={(value) => {
               setTyped(value);
               setInvalid(false);

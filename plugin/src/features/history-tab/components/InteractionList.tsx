@@ -2,26 +2,41 @@ import type { Interaction } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
 import { Notice } from '../../../ui/Notice.js';
 import { styles } from '../../../ui/theme.js';
+import { useUniqueId } from '../../../ui/useUniqueId.js';
 
 export interface InteractionListProps {
   readonly strings: Strings;
   readonly state:
     | { readonly status: 'loading' }
-    | { readonly status: 'error' }
-    | { readonly status: 'ready'; readonly interactions: readonly Interaction[]; readonly hasMore: boolean };
+    | { readonly status: 'error'; readonly retry: () => void }
+    | {
+        readonly status: 'ready';
+        readonly interactions: readonly Interaction[];
+        readonly hasMore: boolean;
+        /** Older interactions are on their way; the rows shown stay, and so does the button. */
+        readonly loadingOlder?: boolean;
+      };
   readonly onLoadOlder: () => void;
   readonly formatDateTime: (date: Date) => string;
 }
 
 /** The customer's past interactions, newest first, as a table a screen reader can walk. */
 export function InteractionList({ strings, state, onLoadOlder, formatDateTime }: InteractionListProps) {
+  const id = useUniqueId('interaction-history');
   return (
-    <section aria-labelledby="interaction-history-heading" style={styles.section}>
-      <h3 id="interaction-history-heading" style={styles.heading}>
+    <section aria-labelledby={`${id}-heading`} style={styles.section}>
+      <h3 id={`${id}-heading`} style={styles.heading}>
         {strings.historyHeading}
       </h3>
       {state.status === 'loading' && <p role="status">{strings.loading}</p>}
-      {state.status === 'error' && <Notice tone="error">{strings.historyFailed}</Notice>}
+      {state.status === 'error' && (
+        <Notice tone="error">
+          <p style={{ marginTop: 0 }}>{strings.historyFailed}</p>
+          <button type="button" onClick={state.retry} style={styles.secondaryButton}>
+            {strings.retry}
+          </button>
+        </Notice>
+      )}
       {state.status === 'ready' && state.interactions.length === 0 && <p role="status">{strings.historyEmpty}</p>}
       {state.status === 'ready' && state.interactions.length > 0 && (
         <>
@@ -55,8 +70,15 @@ export function InteractionList({ strings, state, onLoadOlder, formatDateTime }:
           </table>
           <div style={{ marginTop: '0.5rem' }}>
             {state.hasMore ? (
-              <button type="button" style={styles.secondaryButton} onClick={onLoadOlder}>
-                {strings.loadOlder}
+              <button
+                type="button"
+                style={styles.secondaryButton}
+                // aria-disabled, not disabled: a disabled button would drop the keyboard focus it holds.
+                onClick={state.loadingOlder ? undefined : onLoadOlder}
+                aria-disabled={state.loadingOlder ? true : undefined}
+                aria-busy={state.loadingOlder ? true : undefined}
+              >
+                {state.loadingOlder ? strings.loadingOlder : strings.loadOlder}
               </button>
             ) : (
               <span style={styles.subtle}>{strings.noMoreHistory}</span>
