@@ -30,6 +30,14 @@ export function validTokenAnswer(roles: string[], workerSid: string | null, expi
 }
 
 export const invalidTokenAnswer = { valid: false, code: 20101, message: 'Invalid Access Token' };
+export const expiredTokenAnswer = { valid: false, code: 20104, message: 'Access Token expired or expiration date invalid' };
+
+/** Twilio's REST error body, as it answers a request it will not serve (wrong credentials, rate limit, fault). */
+export function interceptTwilioError(token: string, status: number, code: number, message: string): nock.Scope {
+  return nock('https://iam.twilio.com')
+    .post(`/v1/Accounts/${TEST_ACCOUNT_SID}/Tokens/validate`, { token })
+    .reply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+}
 
 /** Intercepts one validation of `token` and answers with `body` after `delayMs`. */
 export function interceptValidation(token: string, body: object, delayMs = 0): nock.Scope {

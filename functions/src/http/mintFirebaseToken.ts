@@ -27,7 +27,8 @@ export interface MintDependencies {
 }
 
 function runCors(request: Request, response: Response, origins: readonly string[]): Promise<void> {
-  const middleware = cors({ origin: [...origins], methods: ['POST'], allowedHeaders: ['Content-Type'], maxAge: 600 });
+  // preflightContinue: the handler answers the preflight itself, so that this promise always settles.
+  const middleware = cors({ origin: [...origins], methods: ['POST'], allowedHeaders: ['Content-Type'], maxAge: 600, preflightContinue: true });
   return new Promise((resolve, reject) =>
     middleware(request, response, (error?: unknown) => (error ? reject(error) : resolve())),
   );

@@ -9,7 +9,9 @@ import { serve } from '../../../test-support/inProcessServer.js';
 import { adminFirestore, PROJECT_ID } from '../../../test-support/localStack.js';
 import {
   allowOnlyLoopback,
+  expiredTokenAnswer,
   interceptGatewayError,
+  interceptTwilioError,
   interceptValidation,
   invalidTokenAnswer,
   TEST_ACCOUNT_SID,
@@ -149,6 +151,32 @@ describe('refusals', () => {
     const token = newFlexToken();
     interceptValidation(token, validTokenAnswer(['agent'], workerSidFor('expired'), new Date(Date.now() - 1000).toISOString()));
     expect((await mint({ token })).status).toBe(401);
+  });
+
+  it('refuses with 401, not "retry later", a token Twilio refuses as expired', async () => {
+    const token = newFlexToken();
+    interceptValidation(token, expiredTokenAnswer);
+    const response = await mint({ token });
+    expect(response.status).toBe(401);
+    expect(response.body['firebaseToken']).toBeUndefined();
+  });
+
+  it('answers 500 naming the settings, not blaming the agent, when Twilio refuses this service\'s credentials', async () => {
+    const token = newFlexToken();
+    interceptTwilioError(token, 401, 20003, 'Authenticate');
+    const response = await mint({ token });
+    expect(response.status).toBe(500);
+    expect(response.body).toMatchObject({ error: { code: 'configuration', message: expect.stringContaining('TWILIO_AUTH_TOKEN') } });
+  });
+
+  it.each([
+    [429, 20429, 'Too Many Requests'],
+    [500, 20500, 'Internal Server Error'],
+    [503, 20503, 'Service Unavailable'],
+  ])('answers 503 so that the plugin retries when Twilio answers %i', async (status, code, message) => {
+    const token = newFlexToken();
+    interceptTwilioError(token, status, code, message);
+    expect((await mint({ token })).status).toBe(503);
   });
 
   it.each([
