@@ -14,6 +14,7 @@ import {
 import {
   collection,
   deleteDoc,
+  deleteField,
   doc,
   getDoc,
   getDocs,
@@ -167,6 +168,9 @@ describe('customers/{phone}: creating', () => {
     ['a first name that is a number', OTHER_PHONE, { firstName: 42 }],
     ['an oversized last name', OTHER_PHONE, { lastName: 'x'.repeat(101) }],
     ['an email that is not an address', OTHER_PHONE, { email: 'not-an-email' }],
+    ['an email with a line break', OTHER_PHONE, { email: 'ada@example.com\nBcc: x@evil.example' }],
+    ['a first name with a line break', OTHER_PHONE, { firstName: 'Ada\nLovelace' }],
+    ['a last name with a control character', OTHER_PHONE, { lastName: 'Love\u0007lace' }],
     ['an oversized email', OTHER_PHONE, { email: `${'a'.repeat(250)}@example.com` }],
     ['an account id that is a map', OTHER_PHONE, { accountId: { nested: true } }],
     ['an oversized account id', OTHER_PHONE, { accountId: 'x'.repeat(65) }],
@@ -204,6 +208,10 @@ describe('customers/{phone}: updating', () => {
     ['an extra key', (context: RulesTestContext) => ({ vip: true, ...stamp(context) })],
     ['an emptied name', (context: RulesTestContext) => ({ lastName: '', ...stamp(context) })],
     ['an oversized name', (context: RulesTestContext) => ({ lastName: 'y'.repeat(101), ...stamp(context) })],
+    ['a name with a line break', (context: RulesTestContext) => ({ firstName: 'Ada\nX', ...stamp(context) })],
+    ['a removed first name', (context: RulesTestContext) => ({ firstName: deleteField(), ...stamp(context) })],
+    ['an email that is not an address', (context: RulesTestContext) => ({ email: 'not-an-email', ...stamp(context) })],
+    ['an account id that is a number', (context: RulesTestContext) => ({ accountId: 42, ...stamp(context) })],
   ])('refuses an update with %s', async (_label, change) => {
     const context = as('agent');
     await assertFails(updateDoc(doc(context.firestore(), `customers/${PHONE}`), change(context)));

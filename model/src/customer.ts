@@ -8,10 +8,18 @@ export const CUSTOMER_LIMITS = {
   accountIdMaxLength: 64,
 } as const;
 
+/** Line breaks and other control characters have no place in a name; the rules refuse them too. */
+const hasControlCharacter = (value: string) =>
+  [...value].some((character) => {
+    const code = character.charCodeAt(0);
+    return code < 0x20 || code === 0x7f;
+  });
+
 const requiredName = z.string().check(
   z.trim(),
   z.minLength(1, 'required'),
   z.maxLength(CUSTOMER_LIMITS.nameMaxLength, 'tooLong'),
+  z.refine((value) => !hasControlCharacter(value), 'invalidCharacters'),
 );
 
 /** What an agent may type about a customer; the same shape is validated by `firestore.rules`. */
@@ -30,7 +38,7 @@ export type CustomerProfileInput = z.infer<typeof customerProfileInputSchema>;
 
 export type CustomerProfileField = keyof CustomerProfileInput;
 
-/** Validation problems by field, as message keys (`required`, `tooLong`, `invalidEmail`). */
+/** Validation problems by field, as message keys (`required`, `tooLong`, `invalidEmail`, `invalidCharacters`). */
 export type CustomerProfileErrors = Partial<Record<CustomerProfileField, string>>;
 
 export type CustomerProfileValidation =

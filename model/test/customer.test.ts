@@ -25,6 +25,13 @@ describe('validateCustomerProfile', () => {
     expect(result).toEqual({ ok: false, errors: { firstName: 'tooLong', email: 'invalidEmail' } });
   });
 
+  it('refuses a name with a line break or other control character', () => {
+    expect(validateCustomerProfile({ firstName: 'Ada\nX', lastName: 'Love\u0007lace' })).toEqual({
+      ok: false,
+      errors: { firstName: 'invalidCharacters', lastName: 'invalidCharacters' },
+    });
+  });
+
   it('refuses fields the profile does not have', () => {
     expect(validateCustomerProfile({ firstName: 'A', lastName: 'B', role: 'admin' }).ok).toBe(false);
   });

@@ -39,6 +39,7 @@ export const en = {
     required: 'Required.',
     tooLong: 'Too long.',
     invalidEmail: 'Enter an email address such as name@example.com.',
+    invalidCharacters: 'Remove line breaks and other control characters.',
   } as Record<string, string>,
   duplicatePhone: (phone: string) => `A customer with ${phone} already exists.`,
   permissionDenied: 'You are not allowed to do that.',
