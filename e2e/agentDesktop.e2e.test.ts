@@ -78,6 +78,11 @@ describe('an agent working tasks in the desktop', () => {
     await agent.page.getByRole('alert').filter({ hasText: strings.outcomeRequired }).waitFor();
     await eventually(async () => expect(await agent.page.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true'));
     expect(await agent.page.getByRole('navigation', { name: 'Tasks' }).getByRole('button', { name: phone }).count()).toBe(1);
+    // The reason code says what is missing and has the keyboard, though its tab was not on screen when completion was refused.
+    const reason = agent.page.getByRole('combobox', { name: strings.reasonCode });
+    await agent.page.getByText(strings.outcomeRequiredInline).waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await eventually(async () => expect(await reason.evaluate((element) => element === document.activeElement)).toBe(true));
     await screenshot(agent.page, 'completion-blocked');
   });
 

@@ -89,6 +89,19 @@ describe('HistoryTab without the history', () => {
     expect(screen.getByText(strings.outcomeRequiredInline)).toBeTruthy();
   });
 
+  it('takes the agent to the reason code when the guard asked before the tab was drawn, and stops asking once one is chosen', async () => {
+    const writer = new TaskOutcomeWriter();
+    writer.requestOutcome('WT1');
+    renderTab(failedSignIn(), vi.fn(), new FakeTask('WT1', { from: '+14155550100' }), writer);
+
+    expect(document.activeElement).toBe(reasonSelect());
+    expect(screen.getByText(strings.outcomeRequiredInline)).toBeTruthy();
+
+    await userEvent.selectOptions(reasonSelect(), 'Billing');
+    expect(screen.queryByText(strings.outcomeRequiredInline)).toBeNull();
+    expect(writer.isOutcomeRequested('WT1')).toBe(false);
+  });
+
   it('saves a comment still waiting to be saved when the tab goes away', async () => {
     const task = new FakeTask('WT1', { from: '+14155550100' });
     const { unmount } = renderTab(failedSignIn(), vi.fn(), task);

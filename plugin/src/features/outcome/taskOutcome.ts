@@ -37,6 +37,8 @@ export class TaskOutcomeWriter {
   private readonly unsaved = new Set<string>();
   private readonly writes = new Map<string, Promise<void>>();
   private readonly outcomeRequestListeners = new Map<string, Set<() => void>>();
+  /** Tasks whose completion was refused for want of a reason code, until one is chosen. */
+  private readonly outcomeRequested = new Set<string>();
 
   /** What the agent last chose for this task, saved or not. */
   current(task: FlexTask): OutcomeAttributes {
@@ -46,6 +48,7 @@ export class TaskOutcomeWriter {
   /** Records a change; it is written now or at the next `save`/`flush` (for comments typed key by key). */
   change(task: FlexTask, patch: Partial<OutcomeAttributes>, { saveNow }: { saveNow: boolean }): Promise<void> {
     this.latest.set(task.taskSid, { ...this.current(task), ...patch });
+    if (patch.outcome) this.outcomeRequested.delete(task.taskSid);
     this.unsaved.add(task.taskSid);
     return saveNow ? this.save(task) : Promise.resolve();
   }
@@ -78,9 +81,17 @@ export class TaskOutcomeWriter {
     await this.save(task);
   }
 
-  /** The completion guard asks for a reason code: the task's form, if shown, takes the agent to it. */
+  /**
+   * The completion guard asks for a reason code. The request stays until one is
+   * chosen: the task's form may only be drawn after this, once its tab is forward.
+   */
   requestOutcome(taskSid: string): void {
+    this.outcomeRequested.add(taskSid);
     for (const listener of this.outcomeRequestListeners.get(taskSid) ?? []) listener();
+  }
+
+  isOutcomeRequested(taskSid: string): boolean {
+    return this.outcomeRequested.has(taskSid);
   }
 
   /** Hears `requestOutcome` for one task; returns the unsubscribe. */

@@ -30,13 +30,18 @@ export function useTaskOutcome(task: FlexTask, writer: TaskOutcomeWriter): TaskO
   const [outcome, setOutcome] = useState(() => writer.current(task));
   const [commentDraft, setCommentDraft] = useState(outcome.comment ?? '');
   const [saveFailed, setSaveFailed] = useState(false);
-  const [outcomeRequested, setOutcomeRequested] = useState(false);
+  const [outcomeRequested, setOutcomeRequested] = useState(() => writer.isOutcomeRequested(task.taskSid));
   const commentTimer = useRef<ReturnType<typeof setTimeout>>();
   const mounted = useRef(true);
   const latestTask = useRef(task);
   latestTask.current = task;
 
-  useEffect(() => writer.onOutcomeRequested(task.taskSid, () => setOutcomeRequested(true)), [writer, task.taskSid]);
+  useEffect(() => {
+    const unsubscribe = writer.onOutcomeRequested(task.taskSid, () => setOutcomeRequested(true));
+    // A request made between the first render and this subscription would otherwise be missed.
+    if (writer.isOutcomeRequested(task.taskSid)) setOutcomeRequested(true);
+    return unsubscribe;
+  }, [writer, task.taskSid]);
   useEffect(
     () => () => {
       mounted.current = false;
