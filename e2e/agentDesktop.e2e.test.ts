@@ -10,15 +10,15 @@ import { en as strings } from '../plugin/src/strings/en.js';
 import { adminFirestore, eventually } from '../test-support/localStack.js';
 import { completedTaskParameters, postCallback, uniquePhone } from '../test-support/taskrouter.js';
 import { launchChromium, screenshot } from './support/browser.js';
-import { openDesktop, type AgentPage } from './support/desktopSession.js';
+import { openDesktop, type AgentPage, type DesktopOptions } from './support/desktopSession.js';
 
 let browser: Browser;
 let desktop: RunningDesktop;
 const open: AgentPage[] = [];
 const db = adminFirestore();
 
-async function desktopAs(role: 'agent' | 'supervisor' | 'admin', name: string): Promise<AgentPage> {
-  const agent = await openDesktop(browser, desktop.url, role, name);
+async function desktopAs(role: 'agent' | 'supervisor' | 'admin', name: string, options?: DesktopOptions): Promise<AgentPage> {
+  const agent = await openDesktop(browser, desktop.url, role, name, options);
   open.push(agent);
   return agent;
 }
@@ -109,6 +109,28 @@ describe('an agent working tasks in the desktop', () => {
     expect(await row.textContent()).toContain('Carol Agent');
     await screenshot(agent.page, 'completed-task');
     await screenshot(watcher.page, 'live-update-other-agent');
+  });
+});
+
+describe('when the history cannot be reached', () => {
+  it('still lets the agent choose a reason code and complete, and the interaction is captured', async () => {
+    const phone = uniquePhone();
+    const agent = await desktopAs('agent', 'Erin Offline', { mintFailsWith: 503 });
+    await agent.ringIn(phone);
+    await agent.page.getByRole('tab', { name: 'History' }).click();
+
+    const alert = agent.page.getByRole('alert').filter({ hasText: strings.signInFailed });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(strings.outcomeWithoutHistory);
+    await screenshot(agent.page, 'history-unavailable');
+    await agent.page.getByLabel(strings.reasonCode).selectOption('Complaint');
+    await agent.page.getByRole('button', { name: 'Complete' }).click();
+
+    await agent.page.getByRole('status').filter({ hasText: 'Task completed.' }).waitFor();
+    await eventually(async () => {
+      const stored = await db.collection(`customers/${phone}/interactions`).get();
+      expect(stored.docs.map((interaction) => interaction.get('outcome'))).toEqual(['Complaint']);
+    });
   });
 });
 

@@ -11,8 +11,29 @@ export interface AgentPage {
   close(): Promise<void>;
 }
 
-export async function openDesktop(browser: Browser, desktopUrl: string, role: 'agent' | 'supervisor' | 'admin', name: string): Promise<AgentPage> {
+export interface DesktopOptions {
+  /** Answer the plugin's token-minting calls with this HTTP status instead of a token, as an outage would. */
+  readonly mintFailsWith?: number;
+}
+
+export async function openDesktop(
+  browser: Browser,
+  desktopUrl: string,
+  role: 'agent' | 'supervisor' | 'admin',
+  name: string,
+  options: DesktopOptions = {},
+): Promise<AgentPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const { mintFailsWith } = options;
+  if (mintFailsWith !== undefined) {
+    await context.route('**/mintFirebaseToken', (route) =>
+      route.fulfill({
+        status: mintFailsWith,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'upstreamUnavailable', message: 'Temporarily unavailable; retry later.' } }),
+      }),
+    );
+  }
   const page = await context.newPage();
   const errors = recordPageErrors(page);
   await page.goto(`${desktopUrl}?role=${role}&name=${encodeURIComponent(name)}`);
