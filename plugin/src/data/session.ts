@@ -32,6 +32,17 @@ export interface FirebaseSession {
 /** Long enough for a cold start of the function, short enough that "Connecting…" never hangs. */
 export const MINT_TIMEOUT_MS = 15_000;
 
+/** A refused or failed mint; `passing` when trying again later may work (an outage, a timeout), not for a refused token. */
+export class MintError extends Error {
+  constructor(
+    message: string,
+    readonly passing: boolean,
+  ) {
+    super(message);
+    this.name = 'MintError';
+  }
+}
+
 /** Asks the mintFirebaseToken function for a Firebase custom token. */
 export async function mintFirebaseToken(
   mintTokenUrl: string,
@@ -51,19 +62,24 @@ export async function mintFirebaseToken(
     const body = (await response.json().catch(() => ({}))) as { firebaseToken?: unknown; error?: { message?: unknown } };
     if (!response.ok || typeof body.firebaseToken !== 'string') {
       const reason = typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`;
-      throw new Error(reason);
+      throw new MintError(reason, response.status === 429 || response.status >= 500);
     }
     return body.firebaseToken;
   } catch (error) {
-    if (controller.signal.aborted) throw new Error(strings.signInTimedOut);
-    throw error;
+    if (error instanceof MintError) throw error;
+    if (controller.signal.aborted) throw new MintError(strings.signInTimedOut, true);
+    // fetch rejects only when no answer came at all (network down, CORS): worth another try.
+    throw new MintError(error instanceof Error ? error.message : String(error), true);
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Waits before retrying a failed renewal: 5 s, 10 s, 20 s… at most a minute. */
+/** Waits before retrying a failed sign-in or renewal: 5 s, 10 s, 20 s… at most a minute. */
 export const renewalRetryDelayMs = (failures: number) => Math.min(60_000, 5_000 * 2 ** (failures - 1));
+
+/** Automatic retries of a sign-in that failed for a passing reason, before only Try again is left (about 6 minutes). */
+export const MAX_AUTOMATIC_RETRIES = 10;
 
 export function createFirebaseSession(
   config: PluginConfig,
@@ -90,13 +106,14 @@ export function createFirebaseSession(
   let epoch = 0;
   /** When the working session's Flex token expires (the rules refuse it after that), in epoch milliseconds. */
   let sessionExpiresAt = 0;
-  let renewalFailures = 0;
+  let failuresInARow = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const signIn = async (flexToken: string): Promise<void> => {
+  /** `automatic`: a retry the session scheduled itself, which keeps the failure on screen until it succeeds. */
+  const signIn = async (flexToken: string, automatic = false): Promise<void> => {
     const attempt = ++latestAttempt;
     clearTimeout(retryTimer);
-    if (state.status !== 'ready') publish({ status: 'signingIn' });
+    if (state.status !== 'ready' && !(automatic && state.status === 'failed')) publish({ status: 'signingIn' });
     try {
       const customToken = await mintFirebaseToken(config.mintTokenUrl, flexToken, fetchImpl);
       // An older, slower attempt must not sign in over a newer one.
@@ -107,18 +124,23 @@ export function createFirebaseSession(
       if (attempt !== latestAttempt) return;
       const flexExp = claims['flexExp'];
       sessionExpiresAt = typeof flexExp === 'number' ? flexExp * 1000 : 0;
-      renewalFailures = 0;
+      failuresInARow = 0;
       publish({ status: 'ready', db, uid: user.uid, role: claims['role'], epoch: ++epoch });
     } catch (error) {
       if (attempt !== latestAttempt) return;
+      failuresInARow += 1;
+      const retry = () => {
+        retryTimer = setTimeout(() => void signIn(flexToken, true), renewalRetryDelayMs(failuresInARow));
+      };
       // A failed renewal must not take away a session that still works: keep it and try again shortly.
       if (state.status === 'ready' && Date.now() < sessionExpiresAt) {
-        renewalFailures += 1;
         console.warn('[interaction-history] session renewal failed; retrying', error);
-        retryTimer = setTimeout(() => void signIn(flexToken), renewalRetryDelayMs(renewalFailures));
+        retry();
         return;
       }
       publish({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      // An outage ends by itself: the history comes back without the agent having to press Try again.
+      if (error instanceof MintError && error.passing && failuresInARow < MAX_AUTOMATIC_RETRIES) retry();
     }
   };
 

@@ -61,6 +61,28 @@ describe('the plugin session', () => {
     expect(session.getState()).toEqual({ status: 'failed', message: 'The Flex token is invalid or expired.' });
   });
 
+  it('keeps trying by itself after an outage, and is ready without the agent pressing Try again', async () => {
+    const workerSid = newWorkerSid();
+    const session = sessionAnswering(refusal(503, 'Temporarily unavailable; retry later.'), tokenAnswer(mintCustomToken('agent', workerSid)));
+
+    await session.signIn('flex-token');
+    expect(session.getState()).toEqual({ status: 'failed', message: 'Temporarily unavailable; retry later.' });
+    const published: SessionState[] = [];
+    session.subscribe((state) => published.push(state));
+
+    await eventually(async () => expect(ready(session.getState()).uid).toBe(workerSid), 15_000);
+    // The failure stays on screen during the automatic retry: no flicker to "Connecting…".
+    expect(published.map((state) => state.status)).toEqual(['ready']);
+  });
+
+  it('does not retry by itself a token that was refused', async () => {
+    const session = sessionAnswering(refusal(401, 'The Flex token is invalid or expired.'), tokenAnswer(mintCustomToken('agent', newWorkerSid())));
+    await session.signIn('flex-token');
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(session.calls).toBe(1);
+    expect(session.getState().status).toBe('failed');
+  });
+
   it('refuses a token without a staff role', async () => {
     const adminSdkGuest = mintCustomToken('guest' as never, newWorkerSid());
     const session = sessionAnswering(tokenAnswer(adminSdkGuest));
