@@ -108,6 +108,26 @@ export function createFirebaseSession(
   let sessionExpiresAt = 0;
   let failuresInARow = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let lapseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * While renewals keep failing, the working session stays until its Flex token
+   * expires; from then on the rules refuse every read, so say so (with Try again)
+   * instead of showing a session that no longer works.
+   */
+  let lastRenewalFailure = '';
+  const failWhenSessionLapses = () => {
+    if (lapseTimer !== undefined) return;
+    const lapsingEpoch = epoch;
+    lapseTimer = setTimeout(
+      () => {
+        lapseTimer = undefined;
+        if (state.status === 'ready' && state.epoch === lapsingEpoch) publish({ status: 'failed', message: lastRenewalFailure });
+      },
+      // setTimeout fires at once for delays beyond about 24.8 days; Flex tokens last hours.
+      Math.min(Math.max(0, sessionExpiresAt - Date.now()), 2 ** 31 - 1),
+    );
+  };
 
   /** `automatic`: a retry the session scheduled itself, which keeps the failure on screen until it succeeds. */
   const signIn = async (flexToken: string, automatic = false): Promise<void> => {
@@ -125,22 +145,30 @@ export function createFirebaseSession(
       const flexExp = claims['flexExp'];
       sessionExpiresAt = typeof flexExp === 'number' ? flexExp * 1000 : 0;
       failuresInARow = 0;
+      clearTimeout(lapseTimer);
+      lapseTimer = undefined;
       publish({ status: 'ready', db, uid: user.uid, role: claims['role'], epoch: ++epoch });
     } catch (error) {
       if (attempt !== latestAttempt) return;
       failuresInARow += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      const mayRetry = failuresInARow < MAX_AUTOMATIC_RETRIES;
       const retry = () => {
         retryTimer = setTimeout(() => void signIn(flexToken, true), renewalRetryDelayMs(failuresInARow));
       };
       // A failed renewal must not take away a session that still works: keep it and try again shortly.
       if (state.status === 'ready' && Date.now() < sessionExpiresAt) {
-        console.warn('[interaction-history] session renewal failed; retrying', error);
-        retry();
+        console.warn('[interaction-history] session renewal failed; keeping the current session', error);
+        lastRenewalFailure = message;
+        failWhenSessionLapses();
+        if (mayRetry) retry();
         return;
       }
-      publish({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      clearTimeout(lapseTimer);
+      lapseTimer = undefined;
+      publish({ status: 'failed', message });
       // An outage ends by itself: the history comes back without the agent having to press Try again.
-      if (error instanceof MintError && error.passing && failuresInARow < MAX_AUTOMATIC_RETRIES) retry();
+      if (error instanceof MintError && error.passing && mayRetry) retry();
     }
   };
 

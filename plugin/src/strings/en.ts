@@ -5,7 +5,7 @@
 export const en = {
   tabLabel: 'History',
   signingIn: 'Connecting to customer history…',
-  signInFailed: 'Customer history is unavailable: sign-in failed. Reload Flex or contact your admin.',
+  signInFailed: 'Customer history is unavailable: sign-in failed. Try again, or ask your admin if it keeps failing.',
   signInFailedDetail: (detail: string) => `Details: ${detail}`,
   signInTimedOut: 'The sign-in service did not answer in time.',
   noStaffRole: 'Your Flex user has no agent, supervisor or admin role.',
