@@ -1,32 +1,15 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { parsePluginConfig } from '../../src/config/pluginConfig.js';
-import type { FirebaseSession, SessionState } from '../../src/data/session.js';
+import type { FirebaseSession } from '../../src/data/session.js';
 import { ConfigurationProblem, HistoryTab } from '../../src/features/history-tab/HistoryTab.js';
 import { TaskOutcomeWriter } from '../../src/features/outcome/taskOutcome.js';
 import { strings } from '../../src/strings/index.js';
 import { FakeTask } from './fakeTask.js';
+import { sessionIn } from './fakeSession.js';
 
 const config = parsePluginConfig({ mintTokenUrl: 'https://example.com/mint', firebase: { apiKey: 'k', projectId: 'p' } });
-
-/** A session whose state the test sets, standing in for the Firebase sign-in. */
-function sessionIn(state: SessionState): FirebaseSession & { set(next: SessionState): void } {
-  let current = state;
-  const listeners = new Set<(state: SessionState) => void>();
-  return {
-    getState: () => current,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    signIn: async () => undefined,
-    set(next) {
-      current = next;
-      for (const listener of listeners) listener(next);
-    },
-  };
-}
 
 const renderTab = (session: FirebaseSession, retrySignIn = vi.fn(), task = new FakeTask('WT1', { from: '+14155550100' }), writer = new TaskOutcomeWriter()) =>
   render(<HistoryTab task={task} session={session} retrySignIn={retrySignIn} config={config} writer={writer} strings={strings} />);
@@ -118,13 +101,27 @@ describe('HistoryTab without the history', () => {
     renderTab(failedSignIn(), vi.fn(), task);
 
     await userEvent.selectOptions(reasonSelect(), 'Billing');
-    await screen.findByText(strings.outcomeSaveFailed);
+    await screen.findByText(strings.outcomeSaveFailedInline);
     await userEvent.type(commentBox(), 'x');
-    expect(screen.getByText(strings.outcomeSaveFailed)).toBeTruthy();
+    expect(screen.getByText(strings.outcomeSaveFailedInline)).toBeTruthy();
 
     await userEvent.tab();
-    await vi.waitFor(() => expect(screen.queryByText(strings.outcomeSaveFailed)).toBeNull());
+    await vi.waitFor(() => expect(screen.queryByText(strings.outcomeSaveFailedInline)).toBeNull());
     expect(task.attributes).toMatchObject({ conversations: { outcome: 'Billing' }, interactionHistory: { comment: 'x' } });
+  });
+
+  it('writes the outcome again when the agent asks after a failed save', async () => {
+    const task = new FakeTask('WT1', { from: '+14155550100' });
+    task.failNext(1);
+    renderTab(failedSignIn(), vi.fn(), task);
+
+    await userEvent.selectOptions(reasonSelect(), 'Billing');
+    await screen.findByText(strings.outcomeSaveFailedInline);
+    const saveAlert = screen.getAllByRole('alert').find((alert) => alert.textContent?.includes(strings.outcomeSaveFailedInline));
+    await userEvent.click(within(saveAlert ?? document.body).getByRole('button', { name: strings.retry }));
+
+    await vi.waitFor(() => expect(screen.queryByText(strings.outcomeSaveFailedInline)).toBeNull());
+    expect(task.attributes).toMatchObject({ conversations: { outcome: 'Billing' } });
   });
 });
 

@@ -24,6 +24,7 @@ function baseProps(): OutcomeFormProps {
     onCommentChange: vi.fn(),
     onCommentCommit: vi.fn(),
     saveFailed: false,
+    onRetrySave: vi.fn(),
   };
 }
 const liveCounter = () => screen.getByRole('status');
@@ -38,6 +39,7 @@ function ControlledOutcomeForm({ initialComment, onCommentChange }: { initialCom
       outcome={null}
       comment={comment}
       saveFailed={false}
+      onRetrySave={() => undefined}
       onOutcomeChange={() => undefined}
       onCommentChange={(next) => {
         onCommentChange(next);
@@ -219,10 +221,14 @@ describe('OutcomeForm', () => {
     expect(onCommentCommit).toHaveBeenCalledTimes(1);
   });
 
-  it('says so in an alert when the outcome could not be saved', () => {
-    renderForm({ saveFailed: true });
+  it('says so in an alert when the outcome could not be saved, without blaming the reason code alone, and offers to try again', async () => {
+    const { onRetrySave } = renderForm({ saveFailed: true });
 
-    expect(screen.getByRole('alert').textContent).toBe(strings.outcomeSaveFailed);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(strings.outcomeSaveFailedInline);
+    expect(alert.textContent).not.toMatch(/reason/i);
+    await userEvent.click(within(alert).getByRole('button', { name: strings.retry }));
+    expect(onRetrySave).toHaveBeenCalledTimes(1);
   });
 
   it('shows no alert while saving works', () => {

@@ -1,3 +1,4 @@
+import { normalizePhone } from '@interaction-history/model';
 import type { PluginConfig } from '../../config/pluginConfig.js';
 import { useSession } from '../../data/hooks.js';
 import type { FirebaseSession, SessionState } from '../../data/session.js';
@@ -5,11 +6,13 @@ import type { FlexTask } from '../../flex/flexApi.js';
 import type { Strings } from '../../strings/index.js';
 import { Notice } from '../../ui/Notice.js';
 import { styles } from '../../ui/theme.js';
+import { CustomerProfile } from '../customer/CustomerProfile.js';
+import { PhoneSearch } from '../customer/components/PhoneSearch.js';
 import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
 import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
 import { useTaskOutcome } from '../outcome/useTaskOutcome.js';
 import { callerPhoneOf } from './customerPhone.js';
-import { CustomerHistory } from './CustomerHistory.js';
+import { PastInteractions } from './PastInteractions.js';
 
 export interface HistoryTabProps {
   readonly task?: FlexTask;
@@ -56,37 +59,63 @@ interface TaskPanelProps {
   readonly strings: Strings;
 }
 
-/** One task: its outcome always; the customer and their history once signed in. */
+/**
+ * One task: its outcome always; the customer, the search and the history once
+ * signed in. The outcome form keeps its place in the tree whatever the session
+ * does, so a sign-in that succeeds while the agent types does not take the
+ * comment field from under them.
+ */
 function TaskPanel({ task, callerPhone, session, config, writer, strings }: TaskPanelProps) {
   const taskOutcome = useTaskOutcome(task, writer);
-  const outcomeForm = (
-    <OutcomeForm
-      strings={strings}
-      reasonCodes={config.reasonCodes}
-      outcome={taskOutcome.outcome.outcome}
-      comment={taskOutcome.commentDraft}
-      saveFailed={taskOutcome.saveFailed}
-      outcomeRequested={taskOutcome.outcomeRequested}
-      onOutcomeChange={taskOutcome.chooseReason}
-      onCommentChange={taskOutcome.typeComment}
-      onCommentCommit={taskOutcome.commitComment}
-    />
-  );
-  if (session.status !== 'ready') return outcomeForm;
+  const signedIn = session.status === 'ready' ? session : null;
+  const searchedPhone = taskOutcome.outcome.customerPhone;
+  const shownPhone = searchedPhone ?? callerPhone;
   return (
-    <CustomerHistory
-      db={session.db}
-      uid={session.uid}
-      role={session.role}
-      sessionEpoch={session.epoch}
-      callerPhone={callerPhone}
-      searchedPhone={taskOutcome.outcome.customerPhone}
-      onChooseCustomer={taskOutcome.chooseCustomer}
-      outcomeForm={outcomeForm}
-      strings={strings}
-      pageSize={config.pageSize}
-      region={config.phoneRegion}
-    />
+    <>
+      {signedIn && (
+        <CustomerProfile
+          key={`profile-${shownPhone}`}
+          db={signedIn.db}
+          uid={signedIn.uid}
+          role={signedIn.role}
+          sessionEpoch={signedIn.epoch}
+          phone={shownPhone}
+          strings={strings}
+        />
+      )}
+      <OutcomeForm
+        strings={strings}
+        reasonCodes={config.reasonCodes}
+        outcome={taskOutcome.outcome.outcome}
+        comment={taskOutcome.commentDraft}
+        saveFailed={taskOutcome.saveFailed}
+        onRetrySave={taskOutcome.retrySave}
+        outcomeRequested={taskOutcome.outcomeRequested}
+        onOutcomeChange={taskOutcome.chooseReason}
+        onCommentChange={taskOutcome.typeComment}
+        onCommentCommit={taskOutcome.commitComment}
+      />
+      {signedIn && (
+        <PhoneSearch
+          strings={strings}
+          normalize={(typed) => normalizePhone(typed, config.phoneRegion)}
+          searchedPhone={searchedPhone}
+          callerPhone={callerPhone}
+          onFound={(phone) => taskOutcome.chooseCustomer(phone === callerPhone ? null : phone)}
+          onBackToCaller={() => taskOutcome.chooseCustomer(null)}
+        />
+      )}
+      {signedIn && (
+        <PastInteractions
+          key={`history-${shownPhone}`}
+          db={signedIn.db}
+          phone={shownPhone}
+          pageSize={config.pageSize}
+          sessionEpoch={signedIn.epoch}
+          strings={strings}
+        />
+      )}
+    </>
   );
 }
 

@@ -22,6 +22,8 @@ export interface TaskOutcome {
   chooseReason(outcome: string | null): void;
   typeComment(comment: string): void;
   commitComment(): void;
+  /** Writes again what the last failed write could not. */
+  retrySave(): void;
   /** Files the outcome under another customer, or back under the caller with null. */
   chooseCustomer(phone: string | null): void;
 }
@@ -84,6 +86,7 @@ export function useTaskOutcome(task: FlexTask, writer: TaskOutcomeWriter): TaskO
       commentTimer.current = setTimeout(saveCommentNow, COMMENT_SAVE_DELAY_MS);
     },
     commitComment: saveCommentNow,
+    retrySave: saveCommentNow,
     chooseCustomer: (phone) => change({ customerPhone: phone }, true),
   };
 }

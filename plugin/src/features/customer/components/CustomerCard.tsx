@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import type { Customer, CustomerStats } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
 import { Notice } from '../../../ui/Notice.js';
@@ -9,14 +9,18 @@ export interface CustomerCardProps {
   readonly strings: Strings;
   readonly customer: Customer;
   readonly stats: CustomerStats | null;
+  /** Present when the interaction count could not be loaded: asks for it again. */
+  readonly onRetryStats?: (() => void) | undefined;
   readonly canDelete: boolean;
   readonly onEdit: () => void;
   /** Deletes the customer; rejects with a message to show when refused. */
   readonly onDelete: () => Promise<void>;
+  /** Lets the page give focus back to Edit once the form it opened has closed. */
+  readonly editButtonRef?: Ref<HTMLButtonElement>;
 }
 
 /** Who the customer is, with edit and (for admins only) delete. */
-export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDelete }: CustomerCardProps) {
+export function CustomerCard({ strings, customer, stats, onRetryStats, canDelete, onEdit, onDelete, editButtonRef }: CustomerCardProps) {
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -66,8 +70,16 @@ export function CustomerCard({ strings, customer, stats, canDelete, onEdit, onDe
         )}
       </dl>
       {stats && <p style={styles.subtle}>{strings.interactionCount(stats.interactionCount)}</p>}
+      {onRetryStats && (
+        <Notice tone="error">
+          <p style={{ marginTop: 0 }}>{strings.statsFailed}</p>
+          <button type="button" onClick={onRetryStats} style={styles.secondaryButton}>
+            {strings.retry}
+          </button>
+        </Notice>
+      )}
       <div style={{ ...styles.row, marginTop: '0.5rem' }}>
-        <button type="button" onClick={onEdit} style={styles.secondaryButton}>
+        <button type="button" ref={editButtonRef} onClick={onEdit} style={styles.secondaryButton}>
           {strings.editCustomer}
         </button>
         {canDelete && !confirming && (

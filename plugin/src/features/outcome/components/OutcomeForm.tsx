@@ -15,6 +15,8 @@ export interface OutcomeFormProps {
   /** Called when the comment field loses focus: the moment to save it. */
   readonly onCommentCommit: () => void;
   readonly saveFailed: boolean;
+  /** Writes the outcome again after a failed save. */
+  readonly onRetrySave: () => void;
   /** Completion was refused for want of a reason code: take the agent to the field and say so beside it. */
   readonly outcomeRequested?: boolean;
 }
@@ -41,7 +43,14 @@ export function OutcomeForm(props: OutcomeFormProps) {
       <h3 id={`${id}-heading`} style={styles.heading}>
         {strings.outcomeHeading}
       </h3>
-      {props.saveFailed && <Notice tone="error">{strings.outcomeSaveFailed}</Notice>}
+      {props.saveFailed && (
+        <Notice tone="error">
+          <p style={{ marginTop: 0 }}>{strings.outcomeSaveFailedInline}</p>
+          <button type="button" onClick={props.onRetrySave} style={styles.secondaryButton}>
+            {strings.retry}
+          </button>
+        </Notice>
+      )}
       <div style={styles.field}>
         <label htmlFor={`${id}-reason`} style={styles.label}>
           {strings.reasonCode}
