@@ -61,7 +61,7 @@ export async function mintFirebaseToken(
     });
     const body = (await response.json().catch(() => ({}))) as { firebaseToken?: unknown; error?: { message?: unknown } };
     if (!response.ok || typeof body.firebaseToken !== 'string') {
-      const reason = typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`;
+      const reason = typeof body.error?.message === 'string' ? body.error.message : strings.signInServiceAnswered(response.status);
       throw new MintError(reason, response.status === 429 || response.status >= 500);
     }
     return body.firebaseToken;

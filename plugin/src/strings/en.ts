@@ -8,6 +8,7 @@ export const en = {
   signInFailed: 'Customer history is unavailable: sign-in failed. Try again, or ask your admin if it keeps failing.',
   signInFailedDetail: (detail: string) => `Details: ${detail}`,
   signInTimedOut: 'The sign-in service did not answer in time.',
+  signInServiceAnswered: (status: number) => `The sign-in service answered with HTTP status ${status}.`,
   noStaffRole: 'Your Flex user has no agent, supervisor or admin role.',
   retry: 'Try again',
   outcomeWithoutHistory: 'You can still choose the reason code and complete the task.',

@@ -18,6 +18,11 @@ describe('mintFirebaseToken', () => {
     await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', refusing)).rejects.toThrow('The Flex token is invalid or expired.');
   });
 
+  it('names the HTTP status, in words from the strings module, when a refusal gives no reason', async () => {
+    const failing = (async () => new Response('Bad gateway', { status: 502 })) as typeof fetch;
+    await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', failing)).rejects.toThrow(strings.signInServiceAnswered(502));
+  });
+
   it('backs off renewals up to a minute', () => {
     expect([1, 2, 3, 4, 5, 10].map(renewalRetryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
   });
