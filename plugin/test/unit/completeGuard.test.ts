@@ -12,7 +12,7 @@ import { FakeTask } from './fakeTask.js';
 type Listener = (payload: ActionPayload, abort: () => void) => void | Promise<void>;
 
 /** Just enough of Flex to register the guard, recording what the guard asks of it. */
-function recordingFlex(tasks: readonly FlexTask[] = []) {
+function recordingFlex(tasks: readonly FlexTask[] = [], { tabSwitchFails = false } = {}) {
   const listeners = new Map<string, Listener[]>();
   const registered: NotificationDefinition[] = [];
   const shown: string[] = [];
@@ -25,6 +25,7 @@ function recordingFlex(tasks: readonly FlexTask[] = []) {
       addListener: (name, handler) => listeners.set(name, [...(listeners.get(name) ?? []), handler]),
       invokeAction: async (name, payload) => {
         invoked.push({ name, payload });
+        if (tabSwitchFails) throw new Error('SetComponentState failed');
       },
     },
     Notifications: {
@@ -45,8 +46,8 @@ function recordingFlex(tasks: readonly FlexTask[] = []) {
 
 const voiceTask = (sid = 'WT0001') => new FakeTask(sid, { from: '+14155550100', conversations: { conversation_id: 'CH1' } });
 
-function guard(options: { tasks?: readonly FlexTask[]; appliesTo?: (task: FlexTask) => boolean } = {}) {
-  const recorded = recordingFlex(options.tasks);
+function guard(options: { tasks?: readonly FlexTask[]; appliesTo?: (task: FlexTask) => boolean; tabSwitchFails?: boolean } = {}) {
+  const recorded = recordingFlex(options.tasks, { tabSwitchFails: options.tabSwitchFails ?? false });
   const writer = new TaskOutcomeWriter();
   registerCompleteGuard(recorded.flex, { writer, strings, appliesTo: options.appliesTo ?? (() => true) });
   return { ...recorded, writer };
@@ -82,6 +83,19 @@ describe('registerCompleteGuard', () => {
     expect(abort).toHaveBeenCalledTimes(1);
     expect(shown).toEqual([OUTCOME_REQUIRED_NOTIFICATION]);
     expect(invoked).toEqual([{ name: 'SetComponentState', payload: { name: 'AgentTaskCanvasTabs', state: { selectedTabName: 'interaction-history' } } }]);
+  });
+
+  it('still asks the form for the reason code when the History tab cannot be brought forward', async () => {
+    const task = voiceTask();
+    const { completeTask, shown, writer } = guard({ tabSwitchFails: true });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    const { aborted } = await completeTask({ task });
+    warn.mockRestore();
+
+    expect(aborted).toBe(true);
+    expect(shown).toEqual([OUTCOME_REQUIRED_NOTIFICATION]);
+    expect(writer.isOutcomeRequested(task.taskSid)).toBe(true);
   });
 
   it('still stops completion when only a comment was entered', async () => {

@@ -48,10 +48,15 @@ export function registerCompleteGuard(flex: FlexApi, { writer, strings, appliesT
     if (hasReasonCode(writer.current(task))) return;
     abort();
     flex.Notifications.showNotification(OUTCOME_REQUIRED_NOTIFICATION);
-    await flex.Actions.invokeAction('SetComponentState', {
-      name: 'AgentTaskCanvasTabs',
-      state: { selectedTabName: HISTORY_TAB_NAME },
-    });
+    try {
+      await flex.Actions.invokeAction('SetComponentState', {
+        name: 'AgentTaskCanvasTabs',
+        state: { selectedTabName: HISTORY_TAB_NAME },
+      });
+    } catch (error) {
+      // The agent can still open the tab; the reason code must be asked for all the same.
+      console.warn('[interaction-history] could not bring the History tab forward', error);
+    }
     // After the tab is forward, so that the reason code can take keyboard focus.
     writer.requestOutcome(task.taskSid);
   });
