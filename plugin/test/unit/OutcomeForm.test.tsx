@@ -178,6 +178,22 @@ describe('OutcomeForm', () => {
     expect(screen.getByText(strings.commentPasteCut(COMMENT_MAX_CHARACTERS))).toBeTruthy();
   });
 
+  it('cuts a paste into the middle of a comment near the limit, keeping the text after it, with the caret after the kept part', async () => {
+    const user = userEvent.setup();
+    const onCommentChange = vi.fn();
+    const head = 'a'.repeat(COMMENT_MAX_CHARACTERS - 10);
+    const tail = 'zzzzzzzz';
+    render(<ControlledOutcomeForm initialComment={head + tail} onCommentChange={onCommentChange} />);
+
+    commentBox().focus();
+    commentBox().setSelectionRange(head.length, head.length);
+    await user.paste('1234567890');
+
+    expect(commentBox().value).toBe(`${head}12${tail}`);
+    expect(commentBox().selectionStart).toBe(head.length + 2);
+    expect(screen.getByText(strings.commentPasteCut(COMMENT_MAX_CHARACTERS))).toBeTruthy();
+  });
+
   it('reads the counter out only near the limit', () => {
     const { rerender } = render(<OutcomeForm {...baseProps()} comment={'a'.repeat(10)} />);
     expect(liveCounter().textContent).toBe('');

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { COMMENT_MAX_CHARACTERS, countCharacters, takeCharacters } from '@interaction-history/model';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { COMMENT_MAX_CHARACTERS, countCharacters } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
 import { Notice } from '../../../ui/Notice.js';
 import { styles } from '../../../ui/theme.js';
 import { useUniqueId } from '../../../ui/useUniqueId.js';
+import { fitEdit } from '../commentInput.js';
 
 export interface OutcomeFormProps {
   readonly strings: Strings;
@@ -30,6 +31,14 @@ export function OutcomeForm(props: OutcomeFormProps) {
   const id = useUniqueId('interaction-outcome');
   const [pasteCut, setPasteCut] = useState(false);
   const reasonSelect = useRef<HTMLSelectElement>(null);
+  const commentField = useRef<HTMLTextAreaElement>(null);
+  // A cut edit gives React a value other than the one typed, which sends the caret to the end.
+  const caretAfterCut = useRef(-1);
+  useLayoutEffect(() => {
+    if (caretAfterCut.current < 0) return;
+    commentField.current?.setSelectionRange(caretAfterCut.current, caretAfterCut.current);
+    caretAfterCut.current = -1;
+  }, [comment]);
   useEffect(() => {
     if (outcomeRequested) reasonSelect.current?.focus();
   }, [outcomeRequested]);
@@ -89,13 +98,15 @@ export function OutcomeForm(props: OutcomeFormProps) {
           rows={3}
           value={comment}
           aria-describedby={`${id}-counter`}
+          ref={commentField}
           onChange={(event) => {
             const next = event.target.value;
-            const fits = countCharacters(next) <= COMMENT_MAX_CHARACTERS;
-            setPasteCut(!fits);
-            // Deleting is always allowed; text beyond the limit (a long paste) is cut to fit, and the agent told.
-            const kept = fits || next.length < comment.length ? next : takeCharacters(next, COMMENT_MAX_CHARACTERS);
-            if (kept !== comment) props.onCommentChange(kept);
+            // Deleting is always allowed; what is typed or pasted beyond the limit is cut to fit, and the agent told.
+            const fitted = next.length < comment.length ? { text: next, cut: false, caret: -1 } : fitEdit(comment, next, COMMENT_MAX_CHARACTERS);
+            setPasteCut(fitted.cut);
+            if (fitted.text === comment) return;
+            caretAfterCut.current = fitted.caret;
+            props.onCommentChange(fitted.text);
           }}
           onBlur={props.onCommentCommit}
           style={{ ...styles.input, resize: 'vertical' }}
