@@ -125,6 +125,26 @@ describe('HistoryTab without the history', () => {
   });
 });
 
+describe('HistoryTab on a page with two task canvases', () => {
+  it('gives each canvas its own field ids, so each label names the field of its own task', async () => {
+    const first = new FakeTask('WT1', { from: '+14155550100' });
+    const second = new FakeTask('WT2', { from: '+14155550122' });
+    const writer = new TaskOutcomeWriter();
+    renderTab(failedSignIn(), vi.fn(), first, writer);
+    renderTab(failedSignIn(), vi.fn(), second, writer);
+
+    const selects = screen.getAllByRole('combobox', { name: strings.reasonCode });
+    expect(selects).toHaveLength(2);
+    expect(screen.getAllByRole('textbox', { name: strings.comment })).toHaveLength(2);
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    await userEvent.selectOptions(selects[1] as HTMLSelectElement, 'Billing');
+    await vi.waitFor(() => expect(second.attributes).toMatchObject({ conversations: { outcome: 'Billing' } }));
+    expect(first.calls).toHaveLength(0);
+  });
+});
+
 describe('ConfigurationProblem', () => {
   it('names each setting to fix', () => {
     render(<ConfigurationProblem strings={strings} problems={['interactionHistory.mintTokenUrl: Invalid input']} />);
