@@ -10,9 +10,11 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   readonly error?: string | undefined;
   /** Read the message out as soon as it appears (for a field whose error does not move focus). */
   readonly announceError?: boolean;
+  /** Change it to read the same message out again (a repeated refusal): the alert is drawn anew. */
+  readonly errorOccurrence?: number;
 }
 
-export function TextField({ id, label, value, onChange, error, announceError = false, ...inputProps }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, error, announceError = false, errorOccurrence = 0, ...inputProps }: TextFieldProps) {
   const errorId = `${id}-error`;
   return (
     <div style={styles.field}>
@@ -29,7 +31,7 @@ export function TextField({ id, label, value, onChange, error, announceError = f
         style={error ? { ...styles.input, ...styles.inputInvalid } : styles.input}
       />
       {error && (
-        <div id={errorId} role={announceError ? 'alert' : undefined} style={styles.fieldError}>
+        <div key={errorOccurrence} id={errorId} role={announceError ? 'alert' : undefined} style={styles.fieldError}>
           {error}
         </div>
       )}

@@ -70,6 +70,20 @@ describe('PhoneSearch', () => {
     expect(searchBox().value).toBe('1-800-FLOWERS');
   });
 
+  it('says so again when the same wrong number is searched again', async () => {
+    const user = userEvent.setup();
+    renderSearch();
+    await user.type(searchBox(), '12');
+    await user.click(findButton());
+    const firstAlert = screen.getByRole('alert');
+
+    await user.click(findButton());
+
+    // A new alert element is what makes a screen reader read the unchanged message again.
+    expect(screen.getByRole('alert')).not.toBe(firstAlert);
+    expect(screen.getByRole('alert').textContent).toBe(strings.searchInvalid);
+  });
+
   it('refuses an empty search', async () => {
     const user = userEvent.setup();
     const { onFound } = renderSearch();

@@ -19,11 +19,14 @@ export interface PhoneSearchProps {
 export function PhoneSearch({ strings, normalize, onFound, searchedPhone, callerPhone, onBackToCaller }: PhoneSearchProps) {
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
+  // Counts refused searches, so that searching again for the same wrong number says so again.
+  const [refusals, setRefusals] = useState(0);
   const id = useUniqueId('phone-search');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const phone = normalize(typed);
     setInvalid(phone === null);
+    if (phone === null) setRefusals((count) => count + 1);
     if (phone) {
       onFound(phone);
       setTyped('');
@@ -53,6 +56,7 @@ export function PhoneSearch({ strings, normalize, onFound, searchedPhone, caller
             autoComplete="off"
             error={invalid ? strings.searchInvalid : undefined}
             announceError
+            errorOccurrence={refusals}
             onChange={(value) => {
               setTyped(value);
               setInvalid(false);
