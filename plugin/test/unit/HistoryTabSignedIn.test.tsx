@@ -330,6 +330,26 @@ describe('HistoryTab, the create form of an unknown caller', () => {
   });
 });
 
+describe('HistoryTab, focus when the profile forms open', () => {
+  it('starts at the first name when the agent opens the edit form', async () => {
+    showAda();
+
+    await userEvent.click(button(strings.editCustomer));
+
+    expect(document.activeElement).toBe(textbox(strings.firstName));
+  });
+
+  it('starts at the first name when the agent opens the create form, but not when it opens by itself for an unknown caller', async () => {
+    showUnknownCaller();
+    expect(document.activeElement).not.toBe(textbox(strings.firstName));
+    await userEvent.click(button(strings.cancel));
+
+    await userEvent.click(button(strings.newCustomer));
+
+    expect(document.activeElement).toBe(textbox(strings.firstName));
+  });
+});
+
 describe('HistoryTab, focus after the profile forms close', () => {
   it('goes back to Edit when editing is cancelled', async () => {
     showAda();

@@ -41,6 +41,8 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
   // The create form stays open until saved or dismissed, even if someone else creates the customer
   // meanwhile: the save is then refused as a duplicate, and the agent sees why.
   const [creating, setCreating] = useState(false);
+  // Opened on load for an unknown caller, the form must not take focus from wherever the agent is.
+  const [createOpenedByAgent, setCreateOpenedByAgent] = useState(false);
   const [confirmation, setConfirmation] = useState<string | null>(null);
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -106,6 +108,7 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
           onClick={() => {
             setConfirmation(null);
             setCreating(true);
+            setCreateOpenedByAgent(true);
           }}
           style={{ ...styles.secondaryButton, marginBottom: '1rem' }}
         >
@@ -117,6 +120,7 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
           strings={strings}
           mode="create"
           phone={phone}
+          focusFirstField={createOpenedByAgent}
           onSubmit={(profile: CustomerProfileInput) =>
             saveProfile(() => createCustomer(db, phone, profile, uid), strings.customerCreated, 'editButton')
           }
@@ -146,6 +150,7 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
           strings={strings}
           mode="edit"
           phone={phone}
+          focusFirstField
           initial={known}
           onCancel={() => {
             setEditing(false);

@@ -14,12 +14,14 @@ export interface CustomerFormProps {
   /** Saves a valid profile; rejects with a message to show when the save is refused. */
   readonly onSubmit: (profile: CustomerProfileInput) => Promise<void>;
   readonly onCancel?: () => void;
+  /** The agent opened the form (Edit, Create customer): the button they pressed is gone, so start at the first field. */
+  readonly focusFirstField?: boolean;
 }
 
 type ProfileField = 'firstName' | 'lastName' | 'email' | 'accountId';
 
 /** Create or edit a customer: validated before saving, each problem shown beside its field. */
-export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel }: CustomerFormProps) {
+export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel, focusFirstField = false }: CustomerFormProps) {
   const [values, setValues] = useState<Record<ProfileField, string>>({
     firstName: initial?.firstName ?? '',
     lastName: initial?.lastName ?? '',
@@ -74,7 +76,7 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
       </h3>
       {refusal && <Notice tone="error">{refusal}</Notice>}
       <TextField id={`${id}-phone`} label={strings.phone} value={phone} readOnly onChange={() => undefined} />
-      <TextField id={`${id}-first-name`} label={strings.firstName} value={values.firstName} required autoComplete="off" error={errorText('firstName')} onChange={(firstName) => setValues({ ...values, firstName })} />
+      <TextField id={`${id}-first-name`} label={strings.firstName} value={values.firstName} required autoComplete="off" autoFocus={focusFirstField} error={errorText('firstName')} onChange={(firstName) => setValues({ ...values, firstName })} />
       <TextField id={`${id}-last-name`} label={strings.lastName} value={values.lastName} required autoComplete="off" error={errorText('lastName')} onChange={(lastName) => setValues({ ...values, lastName })} />
       <TextField id={`${id}-email`} label={strings.email} type="email" value={values.email} autoComplete="off" error={errorText('email')} onChange={(email) => setValues({ ...values, email })} />
       <TextField id={`${id}-account-id`} label={strings.accountId} value={values.accountId} autoComplete="off" error={errorText('accountId')} onChange={(accountId) => setValues({ ...values, accountId })} />
