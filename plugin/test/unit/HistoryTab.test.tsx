@@ -95,6 +95,30 @@ describe('HistoryTab without the history', () => {
     await vi.waitFor(() => expect(task.attributes).toMatchObject({ interactionHistory: { comment: 'Last words' } }));
   });
 
+  it('tries a failed save again when the tab goes away', async () => {
+    const task = new FakeTask('WT1', { from: '+14155550100' });
+    task.failNext(1);
+    const { unmount } = renderTab(failedSignIn(), vi.fn(), task);
+    await userEvent.selectOptions(reasonSelect(), 'Billing');
+    await screen.findByText(strings.outcomeSaveFailedInline);
+
+    unmount();
+
+    await vi.waitFor(() => expect(task.attributes).toMatchObject({ conversations: { outcome: 'Billing' } }));
+  });
+
+  it('writes nothing when the tab goes away with everything saved', async () => {
+    const task = new FakeTask('WT1', { from: '+14155550100' });
+    const { unmount } = renderTab(failedSignIn(), vi.fn(), task);
+    await userEvent.selectOptions(reasonSelect(), 'Billing');
+    await vi.waitFor(() => expect(task.calls).toHaveLength(1));
+
+    unmount();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(task.calls).toHaveLength(1);
+  });
+
   it('keeps saying a save failed while the agent types, until a save succeeds', async () => {
     const task = new FakeTask('WT1', { from: '+14155550100' });
     task.failNext(1);

@@ -47,11 +47,10 @@ export function useTaskOutcome(task: FlexTask, writer: TaskOutcomeWriter): TaskO
   useEffect(
     () => () => {
       mounted.current = false;
-      // Leaving the tab (another task, a reload) must not drop the last words typed.
-      if (commentTimer.current !== undefined) {
-        clearTimeout(commentTimer.current);
-        writer.save(latestTask.current).catch(() => undefined);
-      }
+      // Leaving the tab (another task, a reload) must not drop the last words typed, nor a change
+      // whose save failed. The writer writes only what is unsaved, so this costs nothing otherwise.
+      clearTimeout(commentTimer.current);
+      writer.save(latestTask.current).catch(() => undefined);
     },
     [writer],
   );
