@@ -162,6 +162,7 @@ describe('HistoryTab on a page with two task canvases', () => {
     expect(screen.getAllByRole('textbox', { name: strings.comment })).toHaveLength(2);
     const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(selects.map((select) => select.id.split('-')[0])).toEqual(['WT1', 'WT2']);
 
     await userEvent.selectOptions(selects[1] as HTMLSelectElement, 'Billing');
     await vi.waitFor(() => expect(second.attributes).toMatchObject({ conversations: { outcome: 'Billing' } }));

@@ -6,6 +6,7 @@ import type { FlexTask } from '../../flex/flexApi.js';
 import type { Strings } from '../../strings/index.js';
 import { Notice } from '../../ui/Notice.js';
 import { styles } from '../../ui/theme.js';
+import { IdScope } from '../../ui/useUniqueId.js';
 import { CustomerProfile } from '../customer/CustomerProfile.js';
 import { PhoneSearch } from '../customer/components/PhoneSearch.js';
 import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
@@ -71,7 +72,7 @@ function TaskPanel({ task, callerPhone, session, config, writer, strings }: Task
   const searchedPhone = taskOutcome.outcome.customerPhone;
   const shownPhone = searchedPhone ?? callerPhone;
   return (
-    <>
+    <IdScope.Provider value={task.taskSid}>
       {signedIn && (
         <CustomerProfile
           key={`profile-${shownPhone}`}
@@ -115,7 +116,7 @@ function TaskPanel({ task, callerPhone, session, config, writer, strings }: Task
           strings={strings}
         />
       )}
-    </>
+    </IdScope.Provider>
   );
 }
 
