@@ -10,6 +10,7 @@ import type { CustomerProfileInput, StaffRole } from '@interaction-history/model
 import { createCustomer, deleteCustomer, DuplicateCustomerError, updateCustomer } from '../../data/customers.js';
 import { useCustomer, useCustomerStats } from '../../data/hooks.js';
 import type { Strings } from '../../strings/index.js';
+import { FailureNotice } from '../../ui/FailureNotice.js';
 import { Notice } from '../../ui/Notice.js';
 import { styles } from '../../ui/theme.js';
 import { CustomerCard } from './components/CustomerCard.js';
@@ -93,12 +94,7 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
       {confirmation && <Notice tone="success">{confirmation}</Notice>}
       {customer.status === 'loading' && <p role="status">{strings.loading}</p>}
       {customer.status === 'error' && (
-        <Notice tone="error">
-          <p style={{ marginTop: 0 }}>{strings.customerFailed}</p>
-          <button type="button" onClick={customer.retry} style={styles.secondaryButton}>
-            {strings.retry}
-          </button>
-        </Notice>
+        <FailureNotice message={strings.customerFailed} retryLabel={strings.retry} onRetry={customer.retry} />
       )}
       {unknown && <p>{strings.unknownCaller(phone)}</p>}
       {unknown && !creating && (

@@ -4,6 +4,7 @@ import { useSession } from '../../data/hooks.js';
 import type { FirebaseSession, SessionState } from '../../data/session.js';
 import type { FlexTask } from '../../flex/flexApi.js';
 import type { Strings } from '../../strings/index.js';
+import { FailureNotice } from '../../ui/FailureNotice.js';
 import { Notice } from '../../ui/Notice.js';
 import { styles } from '../../ui/theme.js';
 import { IdScope } from '../../ui/useUniqueId.js';
@@ -35,14 +36,10 @@ export function HistoryTab({ task, session, retrySignIn, config, writer, strings
     <div style={styles.panel}>
       {state.status === 'signingIn' && <p role="status">{strings.signingIn}</p>}
       {state.status === 'failed' && (
-        <Notice tone="error">
-          <p style={{ marginTop: 0 }}>{strings.signInFailed}</p>
+        <FailureNotice message={strings.signInFailed} retryLabel={strings.retry} onRetry={retrySignIn}>
           <p style={styles.subtle}>{strings.signInFailedDetail(state.message)}</p>
           {task && callerPhone && <p style={styles.subtle}>{strings.outcomeWithoutHistory}</p>}
-          <button type="button" onClick={retrySignIn} style={styles.secondaryButton}>
-            {strings.retry}
-          </button>
-        </Notice>
+        </FailureNotice>
       )}
       {task && callerPhone && (
         <TaskPanel key={task.taskSid} task={task} callerPhone={callerPhone} session={state} config={config} writer={writer} strings={strings} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import type { Customer, CustomerStats } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
+import { FailureNotice } from '../../../ui/FailureNotice.js';
 import { Notice } from '../../../ui/Notice.js';
 import { styles } from '../../../ui/theme.js';
 import { useUniqueId } from '../../../ui/useUniqueId.js';
@@ -71,12 +72,7 @@ export function CustomerCard({ strings, customer, stats, onRetryStats, canDelete
       </dl>
       {stats && <p style={styles.subtle}>{strings.interactionCount(stats.interactionCount)}</p>}
       {onRetryStats && (
-        <Notice tone="error">
-          <p style={{ marginTop: 0 }}>{strings.statsFailed}</p>
-          <button type="button" onClick={onRetryStats} style={styles.secondaryButton}>
-            {strings.retry}
-          </button>
-        </Notice>
+        <FailureNotice message={strings.statsFailed} retryLabel={strings.retry} onRetry={onRetryStats} />
       )}
       <div style={{ ...styles.row, marginTop: '0.5rem' }}>
         <button type="button" ref={editButtonRef} onClick={onEdit} style={styles.secondaryButton}>

@@ -1,6 +1,6 @@
 import type { Interaction } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
-import { Notice } from '../../../ui/Notice.js';
+import { FailureNotice } from '../../../ui/FailureNotice.js';
 import { styles } from '../../../ui/theme.js';
 import { useUniqueId } from '../../../ui/useUniqueId.js';
 
@@ -30,12 +30,7 @@ export function InteractionList({ strings, state, onLoadOlder, formatDateTime }:
       </h3>
       {state.status === 'loading' && <p role="status">{strings.loading}</p>}
       {state.status === 'error' && (
-        <Notice tone="error">
-          <p style={{ marginTop: 0 }}>{strings.historyFailed}</p>
-          <button type="button" onClick={state.retry} style={styles.secondaryButton}>
-            {strings.retry}
-          </button>
-        </Notice>
+        <FailureNotice message={strings.historyFailed} retryLabel={strings.retry} onRetry={state.retry} />
       )}
       {state.status === 'ready' && state.interactions.length === 0 && <p role="status">{strings.historyEmpty}</p>}
       {state.status === 'ready' && state.interactions.length > 0 && (

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { COMMENT_MAX_CHARACTERS, countCharacters } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
+import { FailureNotice } from '../../../ui/FailureNotice.js';
 import { Notice } from '../../../ui/Notice.js';
 import { styles } from '../../../ui/theme.js';
 import { useUniqueId } from '../../../ui/useUniqueId.js';
@@ -53,12 +54,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
         {strings.outcomeHeading}
       </h3>
       {props.saveFailed && (
-        <Notice tone="error">
-          <p style={{ marginTop: 0 }}>{strings.outcomeSaveFailedInline}</p>
-          <button type="button" onClick={props.onRetrySave} style={styles.secondaryButton}>
-            {strings.retry}
-          </button>
-        </Notice>
+        <FailureNotice message={strings.outcomeSaveFailedInline} retryLabel={strings.retry} onRetry={props.onRetrySave} />
       )}
       <div style={styles.field}>
         <label htmlFor={`${id}-reason`} style={styles.label}>
