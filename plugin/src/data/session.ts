@@ -129,6 +129,11 @@ export function createFirebaseSession(
     );
   };
 
+  const cancelLapse = () => {
+    clearTimeout(lapseTimer);
+    lapseTimer = undefined;
+  };
+
   /** `automatic`: a retry the session scheduled itself, which keeps the failure on screen until it succeeds. */
   const signIn = async (flexToken: string, automatic = false): Promise<void> => {
     const attempt = ++latestAttempt;
@@ -145,8 +150,7 @@ export function createFirebaseSession(
       const flexExp = claims['flexExp'];
       sessionExpiresAt = typeof flexExp === 'number' ? flexExp * 1000 : 0;
       failuresInARow = 0;
-      clearTimeout(lapseTimer);
-      lapseTimer = undefined;
+      cancelLapse();
       publish({ status: 'ready', db, uid: user.uid, role: claims['role'], epoch: ++epoch });
     } catch (error) {
       if (attempt !== latestAttempt) return;
@@ -164,8 +168,7 @@ export function createFirebaseSession(
         if (mayRetry) retry();
         return;
       }
-      clearTimeout(lapseTimer);
-      lapseTimer = undefined;
+      cancelLapse();
       publish({ status: 'failed', message });
       // An outage ends by itself: the history comes back without the agent having to press Try again.
       if (error instanceof MintError && error.passing && mayRetry) retry();
