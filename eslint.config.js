@@ -23,8 +23,6 @@ export default tseslint.config(
       ],
       // Relaxed: `() => setShown(true)` and `() => reject(error)` are plain callbacks; a void value used anywhere else is still refused.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
-      // Scripts, the functions' logs and the plugin's diagnostics all write to the console on purpose.
-      'no-console': 'off',
     },
   },
   {

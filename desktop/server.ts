@@ -84,20 +84,20 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     ...options.pluginSettings,
   });
 
-  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> = {
-    'GET /': async (_request, response) => send(response, 200, page, 'text/html; charset=utf-8'),
-    'GET /favicon.ico': async (_request, response) => {
+  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>> = {
+    'GET /': (_request, response) => send(response, 200, page, 'text/html; charset=utf-8'),
+    'GET /favicon.ico': (_request, response) => {
       response.writeHead(204);
       response.end();
     },
-    'GET /shell.js': async (_request, response) => send(response, 200, shell, 'text/javascript'),
+    'GET /shell.js': (_request, response) => send(response, 200, shell, 'text/javascript'),
     'GET /vendor/react.js': async (_request, response) => send(response, 200, await readFile(REACT_UMD), 'text/javascript'),
     'GET /vendor/react-dom.js': async (_request, response) => send(response, 200, await readFile(REACT_DOM_UMD), 'text/javascript'),
     'GET /plugin/plugin-interaction-history.js': async (_request, response) => {
       // Read on every request, so a rebuilt plugin is picked up on reload.
       send(response, 200, await readFile(PLUGIN_BUNDLE), 'text/javascript');
     },
-    'GET /local/config': async (_request, response) => sendJson(response, 200, { interactionHistory: pluginConfig() }),
+    'GET /local/config': (_request, response) => sendJson(response, 200, { interactionHistory: pluginConfig() }),
     'POST /local/sign-in': async (request, response) => {
       const { role, name } = (await readBody(request)) as { role?: unknown; name?: unknown };
       if (!isStaffRole(role) || typeof name !== 'string' || name.trim() === '' || name.length > 80) {
@@ -144,12 +144,16 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const route = routes[`${request.method} ${path}`];
+    const route = routes[`${request.method ?? ''} ${path}`];
     if (!route) {
       sendJson(response, 404, { error: { message: 'Not found' } });
       return;
     }
-    route(request, response).catch((error: unknown) => {
+    // A route answers at once or after awaiting; either way, a failure becomes a 500.
+    const answer = async () => {
+      await route(request, response);
+    };
+    answer().catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, { error: { message: error instanceof Error ? error.message : String(error) } });
     });
   });

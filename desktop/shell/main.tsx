@@ -41,7 +41,7 @@ const flex: StandInFlex = createStandInFlex(store, {
       store.notify({ type: 'error', content: `Completing failed: ${(error as Error).message}` });
     }
   },
-  async SetComponentState(payload: ActionPayload) {
+  SetComponentState(payload: ActionPayload) {
     const { name, state } = payload as unknown as { name?: string; state?: { selectedTabName?: string } };
     if (name === 'AgentTaskCanvasTabs' && state?.selectedTabName) store.update({ selectedTabName: state.selectedTabName });
   },
@@ -139,7 +139,7 @@ function TaskCanvas({ task, selectedTabName }: { task: ShellTask; selectedTabNam
     <TaskContext.Provider value={task}>
       <section aria-label="Task Canvas" style={{ background: '#fff', border: '1px solid #ccc', borderRadius: 4 }}>
         <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 16px', borderBottom: '1px solid #ccc' }}>
-          <strong>{String(task.attributes['from'] ?? task.taskSid)}</strong>
+          <strong>{typeof task.attributes['from'] === 'string' ? task.attributes['from'] : task.taskSid}</strong>
           <button type="button" onClick={() => void flex.Actions.invokeAction('CompleteTask', { sid: task.taskSid, task })}>Complete</button>
         </header>
         <div role="tablist" aria-label="Task tabs" style={{ display: 'flex', gap: 4, padding: '0 16px', borderBottom: '1px solid #ccc' }}>
@@ -171,7 +171,7 @@ function Desktop() {
             {state.tasks.map((task) => (
               <li key={task.taskSid}>
                 <button type="button" aria-current={task.taskSid === state.selectedTaskSid} onClick={() => store.update({ selectedTaskSid: task.taskSid, selectedTabName: 'info' })}>
-                  {String(task.attributes['from'] ?? task.taskSid)}
+                  {typeof task.attributes['from'] === 'string' ? task.attributes['from'] : task.taskSid}
                 </button>
               </li>
             ))}

@@ -89,11 +89,12 @@ export class ShellStore {
       channel,
       queue,
       createdAt,
-      setAttributes: async (next: object) => {
+      setAttributes: (next: object) => {
         const current = this.task(taskSid);
-        if (!current) throw new Error(`Task ${taskSid} is no longer open.`);
+        if (!current) return Promise.reject(new Error(`Task ${taskSid} is no longer open.`));
         const replaced = this.makeTask(taskSid, { ...(next as Record<string, unknown>) }, channel, queue, createdAt);
         this.update({ tasks: this.state.tasks.map((task) => (task.taskSid === taskSid ? replaced : task)) });
+        return Promise.resolve();
       },
     };
   }

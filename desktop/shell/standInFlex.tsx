@@ -24,7 +24,7 @@ export interface StandInFlex extends FlexApi {
   setManager(manager: FlexManager): void;
 }
 
-export function createStandInFlex(store: ShellStore, builtInActions: Record<string, (payload: ActionPayload) => Promise<void>>): StandInFlex {
+export function createStandInFlex(store: ShellStore, builtInActions: Record<string, (payload: ActionPayload) => void | Promise<void>>): StandInFlex {
   const registeredTabs: RegisteredTab[] = [];
   const listeners = new Map<string, Listener[]>();
   const notifications = new Map<string, NotificationDefinition>();
@@ -58,16 +58,14 @@ export function createStandInFlex(store: ShellStore, builtInActions: Record<stri
       },
       // As in Flex: before-listeners run in order and any may abort; then the action; then after-listeners.
       async invokeAction(name, payload = {}) {
-        let aborted = false;
-        const abort = () => {
-          aborted = true;
-        };
+        const aborting = new AbortController();
+        const abort = () => aborting.abort();
         for (const listener of listeners.get(`before${name}`) ?? []) {
-          await listener(payload as ActionPayload, abort);
-          if (aborted) return false;
+          await listener(payload, abort);
+          if (aborting.signal.aborted) return false;
         }
-        await builtInActions[name]?.(payload as ActionPayload);
-        for (const listener of listeners.get(`after${name}`) ?? []) await listener(payload as ActionPayload, () => undefined);
+        await builtInActions[name]?.(payload);
+        for (const listener of listeners.get(`after${name}`) ?? []) await listener(payload, () => undefined);
         return true;
       },
     },

@@ -1,5 +1,5 @@
 /** React bindings for the live data: each hook subscribes in an effect and returns what it last heard. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Firestore } from 'firebase/firestore';
 import type { Customer, CustomerStats } from '@interaction-history/model';
 import { subscribeToCustomer, subscribeToCustomerStats } from './customers.js';
@@ -15,6 +15,8 @@ export type Live<T> =
 export function useSession(session: FirebaseSession): SessionState {
   const [state, setState] = useState(session.getState());
   useEffect(() => {
+    // Catches a change made between the render and this subscription: the subscription pattern of React 17, which has no useSyncExternalStore.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a no-op (same state) unless the session changed in that gap
     setState(session.getState());
     return session.subscribe(setState);
   }, [session]);
@@ -36,9 +38,12 @@ function useLive<T>(
   const [live, setLive] = useState<Live<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latestSubscribe = useRef(subscribe);
-  latestSubscribe.current = subscribe;
+  // Declared before the subscription's effect, so that it runs first.
+  useEffect(() => {
+    latestSubscribe.current = subscribe;
+  });
   const lastContinuity = useRef<string | undefined>(undefined);
-  const retry = useRef(() => setAttempt((count) => count + 1)).current;
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
 
   // The key, not the function's identity, says when the subscription's inputs changed.
   useEffect(() => {
@@ -49,12 +54,15 @@ function useLive<T>(
       (value) => setLive({ status: 'ready', value }),
       (error) => setLive({ status: 'error', error, retry }),
     );
-    // `continuity` belongs to the key; it is read, not watched.
-  }, [key, attempt]);
+    // `continuity` is part of the key, so it changes only with it; `retry` never changes.
+  }, [key, attempt, continuity, retry]);
 
   const failed = live.status === 'error';
   const failedRef = useRef(failed);
-  failedRef.current = failed;
+  // Declared before the effect that reads it, so that it runs first.
+  useEffect(() => {
+    failedRef.current = failed;
+  });
   useEffect(() => {
     if (failedRef.current) retry();
   }, [sessionEpoch, retry]);

@@ -42,7 +42,7 @@ export const interactionConverter = readOnly<Interaction>((snapshot) => {
 
 export const customerConverter = readOnly<Customer>((snapshot) => {
   const data = snapshot.data({ serverTimestamps: 'estimate' });
-  const optional = (key: 'email' | 'accountId') => (typeof data[key] === 'string' ? { [key]: data[key] as string } : {});
+  const optional = (key: 'email' | 'accountId') => (typeof data[key] === 'string' ? { [key]: data[key] } : {});
   return {
     phone: snapshot.id,
     firstName: String(data['firstName'] ?? ''),

@@ -60,7 +60,7 @@ export const styles = {
   fieldError: { color: colorTextError, fontSize: fontSize20, marginTop: space20 },
   field: { marginBottom: space30 },
   /** Read by screen readers, not drawn. */
-  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   row: { display: 'flex', gap: space30, alignItems: 'flex-end', flexWrap: 'wrap' },
   primaryButton: { padding: `${space20} ${space40}`, fontFamily: 'inherit', fontSize: fontSize30, fontWeight: fontWeightSemibold, color: colorTextInverse, background: colorBackgroundPrimary, border: `${borderWidth10} solid ${colorBackgroundPrimaryStrong}`, borderRadius: borderRadius20, cursor: 'pointer' },
   secondaryButton: { padding: `${space20} ${space40}`, fontFamily: 'inherit', fontSize: fontSize30, fontWeight: fontWeightSemibold, color: colorText, background: colorBackgroundBody, border: `${borderWidth10} solid ${colorBorderPrimary}`, borderRadius: borderRadius20, cursor: 'pointer' },

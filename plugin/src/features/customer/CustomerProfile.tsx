@@ -58,20 +58,21 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
 
   // An unknown caller is offered the form at once; a customer who disappears later
   // (deleted here or elsewhere) is offered the button that opens it.
-  const firstAnswer = useRef(true);
-  useEffect(() => {
-    if (customer.status !== 'ready' || !firstAnswer.current) return;
-    firstAnswer.current = false;
+  // Decided while rendering the first answer (React's "adjust state when a value changes"), not one render later.
+  const [firstAnswerHeard, setFirstAnswerHeard] = useState(false);
+  if (customer.status === 'ready' && !firstAnswerHeard) {
+    setFirstAnswerHeard(true);
     if (customer.value === null) setCreating(true);
-  }, [customer]);
+  }
 
-  // The target may only appear once the listener has heard the save (a created customer's card).
+  // The target may only appear once the listener has heard the save (a created customer's card),
+  // so this runs again whenever what decides whether it is on screen changes.
   useEffect(() => {
     const target = focusTarget === 'editButton' ? editButton.current : focusTarget === 'createButton' ? createButton.current : null;
     if (!target) return;
     target.focus();
     setFocusTarget(null);
-  });
+  }, [focusTarget, customer, creating, editing]);
 
   const saveProfile = async (write: () => Promise<void>, done: string, thenFocus: FocusTarget) => {
     try {

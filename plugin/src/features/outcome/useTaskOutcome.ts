@@ -19,13 +19,14 @@ export interface TaskOutcome {
   readonly saveFailed: boolean;
   /** The completion guard refused completion for want of a reason code, and none has been chosen since. */
   readonly outcomeRequested: boolean;
-  chooseReason(outcome: string | null): void;
-  typeComment(comment: string): void;
-  commitComment(): void;
+  // Functions, not methods: components take them as event handlers, detached from this object.
+  readonly chooseReason: (outcome: string | null) => void;
+  readonly typeComment: (comment: string) => void;
+  readonly commitComment: () => void;
   /** Writes again what the last failed write could not. */
-  retrySave(): void;
+  readonly retrySave: () => void;
   /** Files the outcome under another customer, or back under the caller with null. */
-  chooseCustomer(phone: string | null): void;
+  readonly chooseCustomer: (phone: string | null) => void;
 }
 
 export function useTaskOutcome(task: FlexTask, writer: TaskOutcomeWriter): TaskOutcome {
@@ -36,11 +37,14 @@ export function useTaskOutcome(task: FlexTask, writer: TaskOutcomeWriter): TaskO
   const commentTimer = useRef<ReturnType<typeof setTimeout>>();
   const mounted = useRef(true);
   const latestTask = useRef(task);
-  latestTask.current = task;
+  useEffect(() => {
+    latestTask.current = task;
+  }, [task]);
 
   useEffect(() => {
     const unsubscribe = writer.onOutcomeRequested(task.taskSid, () => setOutcomeRequested(true));
     // A request made between the first render and this subscription would otherwise be missed.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- catching up after subscribing is React 17's way (no useSyncExternalStore)
     if (writer.isOutcomeRequested(task.taskSid)) setOutcomeRequested(true);
     return unsubscribe;
   }, [writer, task.taskSid]);

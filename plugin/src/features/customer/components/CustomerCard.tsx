@@ -37,6 +37,7 @@ export function CustomerCard({ strings, customer, stats, onRetryStats, canDelete
     else if (wasConfirming.current) deleteButton.current?.focus();
     wasConfirming.current = confirming;
   }, [confirming]);
+  /** Never rejects: a refusal is shown on the card. */
   const remove = async () => {
     setRefusal(null);
     setDeleting(true);
@@ -95,7 +96,7 @@ export function CustomerCard({ strings, customer, stats, onRetryStats, canDelete
         >
           <p id={`${id}-confirm-delete`}>{strings.confirmDelete(name)}</p>
           <div style={styles.row}>
-            <button type="button" ref={confirmButton} onClick={remove} disabled={deleting} style={styles.destructiveButton}>
+            <button type="button" ref={confirmButton} onClick={() => void remove()} disabled={deleting} style={styles.destructiveButton}>
               {strings.confirmDeleteButton}
             </button>
             <button type="button" onClick={() => setConfirming(false)} style={styles.secondaryButton}>

@@ -44,6 +44,7 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
     mounted.current = false;
   }, []);
 
+  /** Never rejects: a refusal is shown in the form. */
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setRefusal(null);
@@ -70,7 +71,7 @@ export function CustomerForm({ strings, mode, phone, initial, onSubmit, onCancel
     return key ? (strings.fieldErrors[key] ?? key) : undefined;
   };
   return (
-    <form ref={form} aria-labelledby={headingId} noValidate onSubmit={submit} style={styles.section}>
+    <form ref={form} aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)} style={styles.section}>
       <h3 id={headingId} style={styles.heading}>
         {mode === 'create' ? strings.createCustomerHeading : strings.editCustomerHeading}
       </h3>

@@ -77,7 +77,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
               {code}
             </option>
           ))}
-          {!known && outcome !== null && <option value={outcome}>{outcome}</option>}
+          {!known && <option value={outcome}>{outcome}</option>}
         </select>
         {outcomeRequested && (
           <div id={describedBy} style={styles.fieldError}>
