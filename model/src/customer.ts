@@ -9,11 +9,14 @@ export const CUSTOMER_LIMITS = {
 } as const;
 
 /** Line breaks and other control characters have no place in a name; the rules refuse them too. */
-const hasControlCharacter = (value: string) =>
-  [...value].some((character) => {
-    const code = character.charCodeAt(0);
-    return code < 0x20 || code === 0x7f;
-  });
+const hasControlCharacter = (value: string) => {
+  // UTF-16 code units: every control character is one, and no half of a surrogate pair is below 0x80.
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+};
 
 const requiredName = z.string().check(
   z.trim(),

@@ -6,7 +6,7 @@ export type CountResult = { readonly counted: true; readonly stats: CustomerStat
 
 function fromStored(data: DocumentData | undefined): CustomerStats {
   if (!data) return EMPTY_STATS;
-  const last = data['lastInteractionAt'];
+  const last: unknown = data['lastInteractionAt'];
   return {
     interactionCount: Number(data['interactionCount'] ?? 0),
     missingOutcomeCount: Number(data['missingOutcomeCount'] ?? 0),

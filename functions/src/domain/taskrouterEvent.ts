@@ -59,7 +59,7 @@ export function readCompletedTaskDetails(parameters: Readonly<Record<string, str
   readonly details: CompletedTaskDetails;
   readonly rejectedFields: readonly DetailField[];
 } {
-  const details: Record<string, string> = {};
+  const details: CompletedTaskDetails = {};
   const rejectedFields: DetailField[] = [];
   for (const field of DETAIL_FIELDS) {
     const value = Object.hasOwn(parameters, field) ? parameters[field] : undefined;
@@ -68,5 +68,5 @@ export function readCompletedTaskDetails(parameters: Readonly<Record<string, str
     if (parsed.success) details[field] = parsed.data;
     else rejectedFields.push(field);
   }
-  return { details: details as CompletedTaskDetails, rejectedFields };
+  return { details, rejectedFields };
 }

@@ -30,7 +30,10 @@ function runCors(request: Request, response: Response, origins: readonly string[
   // preflightContinue: the handler answers the preflight itself, so that this promise always settles.
   const middleware = cors({ origin: [...origins], methods: ['POST'], allowedHeaders: ['Content-Type'], maxAge: 600, preflightContinue: true });
   return new Promise((resolve, reject) =>
-    middleware(request, response, (error?: unknown) => (error ? reject(error) : resolve())),
+    middleware(request, response, (error?: unknown) => {
+      if (!error) resolve();
+      else reject(error instanceof Error ? error : new Error('The CORS middleware failed.', { cause: error }));
+    }),
   );
 }
 

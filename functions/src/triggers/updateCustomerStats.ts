@@ -11,7 +11,7 @@ export type InteractionCreatedEvent = FirestoreEvent<QueryDocumentSnapshot | und
 export async function handleInteractionCreated(event: InteractionCreatedEvent): Promise<void> {
   const data = event.data?.data();
   if (!data) return;
-  const completedAt = data['completedAt'];
+  const completedAt: unknown = data['completedAt'];
   const { phone, taskSid } = event.params;
   const result = await countInteractionOnce(firestore(), {
     customerPhone: phone,
