@@ -25,7 +25,7 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   return { ms: performance.now() - started, value };
 }
 
-export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, pollMs = 100): Promise<boolean> {
+export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, pollMs = 100): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return true;

@@ -22,7 +22,7 @@ const attempts: string[] = [];
 process.env['METADATA_SERVER_DETECTION'] ??= 'none';
 
 function targetOf(args: unknown[]): { host: string; port: unknown } | null {
-  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const first: unknown = Array.isArray(args[0]) ? args[0][0] : args[0];
   if (typeof first === 'object' && first !== null) {
     const options = first as { host?: string; hostname?: string; port?: unknown; path?: string };
     if (options.path) return null; // a Unix socket: local by definition
@@ -34,6 +34,7 @@ function targetOf(args: unknown[]): { host: string; port: unknown } | null {
   return null;
 }
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with the socket as `this` (apply below)
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
   const target = targetOf(args);
@@ -43,7 +44,7 @@ net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args
     throw new OutboundNetworkBlocked(description);
   }
   return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+};
 
 afterEach(() => {
   if (attempts.length > 0) {

@@ -12,7 +12,7 @@ export function adminFirestore(): Firestore {
 }
 
 /** Retries an assertion until it passes: for what triggers write a moment later. */
-export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

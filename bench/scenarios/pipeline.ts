@@ -44,7 +44,7 @@ export async function benchEventToScreen(events: number): Promise<EventToScreenR
     const sent = performance.now();
     const response = await postCallback(callbackFor(phone, taskSid, new Date(Date.now() + index)));
     if (response.status !== 201) throw new Error(`webhook answered ${response.status}`);
-    if (await waitUntil(async () => arrivals.has(taskSid), 10_000, 2)) latencies.push((arrivals.get(taskSid) ?? sent) - sent);
+    if (await waitUntil(() => arrivals.has(taskSid), 10_000, 2)) latencies.push((arrivals.get(taskSid) ?? sent) - sent);
     else lost += 1;
   }
   stop();

@@ -31,10 +31,10 @@ describe('subscribeToHistory', () => {
       throw error;
     });
 
-    await eventually(async () => expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Older']));
+    await eventually(() => expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Older']));
     expect((await complete(phone, new Date('2026-11-02T10:00:00Z'), 'Newer')).status).toBe(201);
 
-    await eventually(async () => expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Newer', 'Older']));
+    await eventually(() => expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Newer', 'Older']));
     const newest = windows.at(-1)?.interactions[0];
     expect(newest?.completedAt).toEqual(new Date('2026-11-02T10:00:00Z'));
     expect(newest?.customerPhone).toBe(phone);
@@ -126,10 +126,10 @@ describe('customers', () => {
       throw error;
     });
 
-    await eventually(async () => expect(seen).toEqual([null]));
+    await eventually(() => expect(seen).toEqual([null]));
     await createCustomer(agent.db, phone, profile, agent.uid);
 
-    await eventually(async () => expect(seen.at(-1)).toBe('Ada'));
+    await eventually(() => expect(seen.at(-1)).toBe('Ada'));
     stop();
   });
 });

@@ -18,14 +18,14 @@ const config = () => {
   return parsePluginConfig({
     mintTokenUrl: 'http://127.0.0.1:1/mintFirebaseToken',
     firebase: { apiKey: 'demo-key', projectId: PROJECT_ID },
-    emulators: { authUrl: `http://${process.env['FIREBASE_AUTH_EMULATOR_HOST']}`, firestoreHost: host, firestorePort: Number(port) },
+    emulators: { authUrl: `http://${process.env['FIREBASE_AUTH_EMULATOR_HOST'] ?? ''}`, firestoreHost: host, firestorePort: Number(port) },
   });
 };
 const newWorkerSid = () => `WK${randomBytes(16).toString('hex')}`;
 
-type Answer = () => Promise<Response>;
+type Answer = () => Response | Promise<Response>;
 const tokenAnswer = (token: Promise<string>): Answer => async () => Response.json({ firebaseToken: await token });
-const refusal = (status: number, message: string): Answer => async () => Response.json({ error: { message } }, { status });
+const refusal = (status: number, message: string): Answer => () => Response.json({ error: { message } }, { status });
 
 /** A session whose minting calls get the given answers in turn. */
 function sessionAnswering(...answers: Answer[]): FirebaseSession & { calls: number } {
@@ -70,7 +70,7 @@ describe('the plugin session', () => {
     const published: SessionState[] = [];
     session.subscribe((state) => published.push(state));
 
-    await eventually(async () => expect(ready(session.getState()).uid).toBe(workerSid), 15_000);
+    await eventually(() => expect(ready(session.getState()).uid).toBe(workerSid), 15_000);
     // The failure stays on screen during the automatic retry: no flicker to "Connecting…".
     expect(published.map((state) => state.status)).toEqual(['ready']);
   });
@@ -105,7 +105,7 @@ describe('the plugin session', () => {
 
     expect(ready(session.getState()).epoch).toBe(1);
     expect(published).toEqual([]);
-    await eventually(async () => expect(ready(session.getState()).epoch).toBe(2), 15_000);
+    await eventually(() => expect(ready(session.getState()).epoch).toBe(2), 15_000);
     expect(session.calls).toBe(3);
     expect(published.map((state) => state.status)).toEqual(['ready']);
   });

@@ -19,10 +19,10 @@ function renderForm(overrides: Partial<CustomerFormProps> = {}) {
   return { onSubmit };
 }
 
-const firstName = () => screen.getByRole('textbox', { name: strings.firstName }) as HTMLInputElement;
-const lastName = () => screen.getByRole('textbox', { name: strings.lastName }) as HTMLInputElement;
-const email = () => screen.getByRole('textbox', { name: strings.email }) as HTMLInputElement;
-const accountId = () => screen.getByRole('textbox', { name: strings.accountId }) as HTMLInputElement;
+const firstName = () => screen.getByRole<HTMLInputElement>('textbox', { name: strings.firstName });
+const lastName = () => screen.getByRole<HTMLInputElement>('textbox', { name: strings.lastName });
+const email = () => screen.getByRole<HTMLInputElement>('textbox', { name: strings.email });
+const accountId = () => screen.getByRole<HTMLInputElement>('textbox', { name: strings.accountId });
 
 /** The text of the message that the field points at with aria-describedby. */
 function messageBeside(field: HTMLElement): string | null | undefined {
@@ -53,7 +53,7 @@ describe('CustomerForm', () => {
     renderForm();
 
     expect(screen.getByRole('form', { name: strings.createCustomerHeading })).toBeTruthy();
-    const phone = screen.getByRole('textbox', { name: strings.phone }) as HTMLInputElement;
+    const phone = screen.getByRole<HTMLInputElement>('textbox', { name: strings.phone });
     expect(phone.value).toBe(PHONE);
     expect(phone.readOnly).toBe(true);
     expect(screen.getByRole('button', { name: strings.createCustomer })).toBeTruthy();
@@ -183,7 +183,7 @@ describe('CustomerForm', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(refusal);
     expect(firstName().value).toBe('Ada');
     expect(lastName().value).toBe('Lovelace');
-    const submit = screen.getByRole('button', { name: strings.createCustomer }) as HTMLButtonElement;
+    const submit = screen.getByRole<HTMLButtonElement>('button', { name: strings.createCustomer });
     expect(submit.disabled).toBe(false);
   });
 
@@ -215,10 +215,10 @@ describe('CustomerForm', () => {
 
     await user.click(screen.getByRole('button', { name: strings.createCustomer }));
 
-    const saving = screen.getByRole('button', { name: strings.saving }) as HTMLButtonElement;
+    const saving = screen.getByRole<HTMLButtonElement>('button', { name: strings.saving });
     expect(saving.disabled).toBe(true);
     finishSave();
-    const again = (await screen.findByRole('button', { name: strings.createCustomer })) as HTMLButtonElement;
+    const again = await screen.findByRole<HTMLButtonElement>('button', { name: strings.createCustomer });
     expect(again.disabled).toBe(false);
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });

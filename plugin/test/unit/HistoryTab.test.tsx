@@ -14,7 +14,7 @@ const config = parsePluginConfig({ mintTokenUrl: 'https://example.com/mint', fir
 const renderTab = (session: FirebaseSession, retrySignIn = vi.fn(), task = new FakeTask('WT1', { from: '+14155550100' }), writer = new TaskOutcomeWriter()) =>
   render(<HistoryTab task={task} session={session} retrySignIn={retrySignIn} config={config} writer={writer} strings={strings} />);
 
-const reasonSelect = () => screen.getByRole('combobox', { name: strings.reasonCode }) as HTMLSelectElement;
+const reasonSelect = () => screen.getByRole<HTMLSelectElement>('combobox', { name: strings.reasonCode });
 const commentBox = () => screen.getByRole('textbox', { name: strings.comment });
 const failedSignIn = () => sessionIn({ status: 'failed', message: 'HTTP 503' });
 
@@ -141,7 +141,7 @@ describe('HistoryTab without the history', () => {
 
     await userEvent.selectOptions(reasonSelect(), 'Billing');
     await screen.findByText(strings.outcomeSaveFailedInline);
-    const saveAlert = screen.getAllByRole('alert').find((alert) => alert.textContent?.includes(strings.outcomeSaveFailedInline));
+    const saveAlert = screen.getAllByRole('alert').find((alert) => alert.textContent.includes(strings.outcomeSaveFailedInline));
     await userEvent.click(within(saveAlert ?? document.body).getByRole('button', { name: strings.retry }));
 
     await vi.waitFor(() => expect(screen.queryByText(strings.outcomeSaveFailedInline)).toBeNull());

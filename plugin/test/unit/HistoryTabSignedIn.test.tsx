@@ -40,6 +40,13 @@ interface Listener {
 let listeners: Listener[] = [];
 let profileWrites: Deferred<void>[] = [];
 
+/** Settles a held write inside an asynchronous act(), so that what the component does once it settles is flushed too. */
+const settleInAct = (settleWrite: () => void) =>
+  act(() => {
+    settleWrite();
+    return Promise.resolve();
+  });
+
 function listen(kind: Kind, phone: string, onData: (value: never) => void, onError: (error: Error) => void, count?: number) {
   const listener: Listener = { kind, phone, onData, onError, closed: false, ...(count === undefined ? {} : { count }) };
   listeners.push(listener);
@@ -64,9 +71,9 @@ const refuse = (kind: Kind, phone: string) =>
 beforeEach(() => {
   listeners = [];
   profileWrites = [];
-  vi.mocked(subscribeToCustomer).mockImplementation((_db, phone, onData, onError) => listen('customer', phone, onData as never, onError));
-  vi.mocked(subscribeToCustomerStats).mockImplementation((_db, phone, onData, onError) => listen('stats', phone, onData as never, onError));
-  vi.mocked(subscribeToHistory).mockImplementation(({ phone, count }, onData, onError) => listen('history', phone, onData as never, onError, count));
+  vi.mocked(subscribeToCustomer).mockImplementation((_db, phone, onData, onError) => listen('customer', phone, onData, onError));
+  vi.mocked(subscribeToCustomerStats).mockImplementation((_db, phone, onData, onError) => listen('stats', phone, onData, onError));
+  vi.mocked(subscribeToHistory).mockImplementation(({ phone, count }, onData, onError) => listen('history', phone, onData, onError, count));
   const heldWrite = () => {
     const write = deferred();
     profileWrites.push(write);
@@ -140,7 +147,7 @@ function showUnknownCaller() {
 const button = (name: string) => screen.getByRole('button', { name });
 const textbox = (name: string) => screen.getByRole('textbox', { name });
 const alertWith = (text: string) => {
-  const alert = screen.getAllByRole('alert').find((element) => element.textContent?.includes(text));
+  const alert = screen.getAllByRole('alert').find((element) => element.textContent.includes(text));
   if (!alert) throw new Error(`no alert says "${text}"`);
   return alert;
 };
@@ -266,7 +273,7 @@ describe('HistoryTab, profile saves that finish late', () => {
 
     await search(OTHER);
     answer('customer', OTHER, null);
-    await act(async () => profileWrites[0]?.resolve());
+    await settleInAct(() => profileWrites[0]?.resolve());
 
     expect(screen.queryByText(strings.customerCreated)).toBeNull();
     expect(screen.getByRole('form', { name: strings.createCustomerHeading })).toBeTruthy();
@@ -283,7 +290,7 @@ describe('HistoryTab, profile saves that finish late', () => {
     await userEvent.click(button(strings.backToCaller(CALLER)));
     answer('customer', CALLER, ada);
     await userEvent.click(button(strings.editCustomer));
-    await act(async () => profileWrites[0]?.resolve());
+    await settleInAct(() => profileWrites[0]?.resolve());
 
     expect(screen.queryByText(strings.customerSaved)).toBeNull();
     expect(screen.getByRole('form', { name: strings.editCustomerHeading })).toBeTruthy();
@@ -296,7 +303,7 @@ describe('HistoryTab, profile saves that finish late', () => {
 
     await search(OTHER);
     answer('customer', OTHER, null);
-    await act(async () => profileWrites[0]?.reject(Object.assign(new Error('denied'), { code: 'permission-denied' })));
+    await settleInAct(() => profileWrites[0]?.reject(Object.assign(new Error('denied'), { code: 'permission-denied' })));
 
     expect(screen.queryByText(strings.permissionDenied)).toBeNull();
   });
@@ -322,7 +329,7 @@ describe('HistoryTab, the create form of an unknown caller', () => {
     await fillNames('Hedy', 'Lamarr');
     await userEvent.click(button(strings.createCustomer));
 
-    await act(async () => profileWrites[0]?.resolve());
+    await settleInAct(() => profileWrites[0]?.resolve());
     answer('customer', CALLER, customer(CALLER, 'Hedy', 'Lamarr'));
 
     expect(screen.getAllByRole('status').some((status) => status.textContent === strings.customerCreated)).toBe(true);
@@ -365,7 +372,7 @@ describe('HistoryTab, focus after the profile forms close', () => {
     await userEvent.click(button(strings.editCustomer));
     await userEvent.click(button(strings.save));
 
-    await act(async () => profileWrites[0]?.resolve());
+    await settleInAct(() => profileWrites[0]?.resolve());
 
     expect(screen.getByText(strings.customerSaved)).toBeTruthy();
     expect(document.activeElement).toBe(button(strings.editCustomer));
@@ -377,7 +384,7 @@ describe('HistoryTab, focus after the profile forms close', () => {
     await userEvent.click(button(strings.deleteCustomer));
     await userEvent.click(button(strings.confirmDeleteButton));
 
-    await act(async () => profileWrites[0]?.resolve());
+    await settleInAct(() => profileWrites[0]?.resolve());
     answer('customer', CALLER, null);
 
     expect(screen.getByText(strings.customerDeleted)).toBeTruthy();

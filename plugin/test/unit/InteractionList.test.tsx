@@ -40,7 +40,7 @@ function bodyRows(): string[][] {
   if (!body) throw new Error('the table has no body');
   return within(body)
     .getAllByRole('row')
-    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent ?? ''));
+    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
 }
 
 const newest = interaction('WT0003', '2026-03-03T15:00:00.000Z', { channel: 'chat', queue: 'Sales', outcome: 'Order placed', durationSeconds: 61 });

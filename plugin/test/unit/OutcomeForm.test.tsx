@@ -51,7 +51,7 @@ function ControlledOutcomeForm({ initialComment, onCommentChange }: { initialCom
 }
 
 const reasonSelect = () => screen.getByRole('combobox', { name: strings.reasonCode });
-const commentBox = () => screen.getByRole('textbox', { name: strings.comment }) as HTMLTextAreaElement;
+const commentBox = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: strings.comment });
 const counterText = () => {
   const counterId = commentBox().getAttribute('aria-describedby');
   expect(counterId).toBeTruthy();

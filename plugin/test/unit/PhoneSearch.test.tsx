@@ -22,7 +22,7 @@ function renderSearch(overrides: Partial<PhoneSearchProps> = {}) {
   return props;
 }
 
-const searchBox = () => screen.getByRole('textbox', { name: strings.searchLabel }) as HTMLInputElement;
+const searchBox = () => screen.getByRole<HTMLInputElement>('textbox', { name: strings.searchLabel });
 const findButton = () => screen.getByRole('button', { name: strings.searchButton });
 
 describe('PhoneSearch', () => {

@@ -23,9 +23,9 @@ function recordingFlex(tasks: readonly FlexTask[] = [], { tabSwitchFails = false
     withTaskContext: () => () => null,
     Actions: {
       addListener: (name, handler) => listeners.set(name, [...(listeners.get(name) ?? []), handler]),
-      invokeAction: async (name, payload) => {
+      invokeAction: (name, payload) => {
         invoked.push({ name, payload });
-        if (tabSwitchFails) throw new Error('SetComponentState failed');
+        return tabSwitchFails ? Promise.reject(new Error('SetComponentState failed')) : Promise.resolve();
       },
     },
     Notifications: {

@@ -11,7 +11,7 @@ export function sessionIn(state: SessionState): FirebaseSession & { set(next: Se
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    signIn: async () => undefined,
+    signIn: () => Promise.resolve(),
     set(next) {
       current = next;
       for (const listener of listeners) listener(next);

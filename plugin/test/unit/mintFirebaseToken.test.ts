@@ -14,12 +14,12 @@ describe('mintFirebaseToken', () => {
   });
 
   it('passes on the function\'s own reason for a refusal', async () => {
-    const refusing = (async () => Response.json({ error: { message: 'The Flex token is invalid or expired.' } }, { status: 401 })) as typeof fetch;
+    const refusing = (() => Promise.resolve(Response.json({ error: { message: 'The Flex token is invalid or expired.' } }, { status: 401 }))) as typeof fetch;
     await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', refusing)).rejects.toThrow('The Flex token is invalid or expired.');
   });
 
   it('names the HTTP status, in words from the strings module, when a refusal gives no reason', async () => {
-    const failing = (async () => new Response('Bad gateway', { status: 502 })) as typeof fetch;
+    const failing = (() => Promise.resolve(new Response('Bad gateway', { status: 502 }))) as typeof fetch;
     await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', failing)).rejects.toThrow(strings.signInServiceAnswered(502));
   });
 

@@ -17,20 +17,20 @@ vi.mock('firebase/auth', () => ({
   initializeAuth: vi.fn(() => ({})),
   inMemoryPersistence: {},
   connectAuthEmulator: vi.fn(),
-  signInWithCustomToken: vi.fn(async (_auth: unknown, token: string) => {
+  signInWithCustomToken: vi.fn((_auth: unknown, token: string) => {
     const claims = JSON.parse(token) as { uid: string; role: string; flexExp: number };
-    return { user: { uid: claims.uid, getIdTokenResult: async () => ({ claims }) } };
+    return Promise.resolve({ user: { uid: claims.uid, getIdTokenResult: () => Promise.resolve({ claims }) } });
   }),
 }));
 
 const config = parsePluginConfig({ mintTokenUrl: 'https://example.com/mint', firebase: { apiKey: 'k', projectId: 'p' } });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-type Answer = () => Promise<Response>;
+type Answer = () => Response | Promise<Response>;
 /** A minted token for a session whose Flex token expires in `validForSeconds`. */
-const token = (uid: string, validForSeconds = 3600): Answer => async () =>
+const token = (uid: string, validForSeconds = 3600): Answer => () =>
   Response.json({ firebaseToken: JSON.stringify({ uid, role: 'agent', flexExp: nowSeconds() + validForSeconds }) });
-const outage: Answer = async () => Response.json({ error: { message: 'Twilio did not answer in time.' } }, { status: 503 });
+const outage: Answer = () => Response.json({ error: { message: 'Twilio did not answer in time.' } }, { status: 503 });
 /** Never answers, but stops when its request is aborted, as a real fetch does. */
 const silence = (init?: RequestInit) =>
   new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
@@ -40,7 +40,7 @@ function sessionAnswering(...answers: (Answer | 'silence')[]) {
   const fetchCalls: string[] = [];
   const fetchImpl = (async (_url: string, init?: RequestInit) => {
     const answer = answers[Math.min(fetchCalls.length, answers.length - 1)];
-    fetchCalls.push(String(init?.body));
+    fetchCalls.push(typeof init?.body === 'string' ? init.body : '');
     return answer === 'silence' || !answer ? silence(init) : answer();
   }) as typeof fetch;
   const session = createFirebaseSession(config, fetchImpl);
@@ -150,7 +150,7 @@ describe('the plugin session', () => {
   });
 
   it('does not retry by itself a token the minting function refused', async () => {
-    const refused: Answer = async () => Response.json({ error: { message: 'The Flex token is invalid or expired.' } }, { status: 401 });
+    const refused: Answer = () => Response.json({ error: { message: 'The Flex token is invalid or expired.' } }, { status: 401 });
     const { session, fetchCalls } = sessionAnswering(refused, token('WK1'));
 
     await session.signIn('flex-token');
