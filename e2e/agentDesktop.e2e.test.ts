@@ -12,12 +12,14 @@ import { completedTaskParameters, postCallback, uniquePhone } from '../test-supp
 import { launchChromium, screenshot } from './support/browser.js';
 import { openDesktop, type AgentPage, type DesktopOptions } from './support/desktopSession.js';
 
-let browser: Browser;
-let desktop: RunningDesktop;
+// Undefined until beforeAll has started them, and still undefined in afterAll if it failed.
+let browser: Browser | undefined;
+let desktop: RunningDesktop | undefined;
 const open: AgentPage[] = [];
 const db = adminFirestore();
 
 async function desktopAs(role: 'agent' | 'supervisor' | 'admin', name: string, options?: DesktopOptions): Promise<AgentPage> {
+  if (!browser || !desktop) throw new Error('The browser or the desktop did not start.');
   const agent = await openDesktop(browser, desktop.url, role, name, options);
   open.push(agent);
   return agent;
@@ -129,7 +131,7 @@ describe('when the history cannot be reached', () => {
     await agent.page.getByRole('status').filter({ hasText: 'Task completed.' }).waitFor();
     await eventually(async () => {
       const stored = await db.collection(`customers/${phone}/interactions`).get();
-      expect(stored.docs.map((interaction) => interaction.get('outcome'))).toEqual(['Complaint']);
+      expect(stored.docs.map((interaction): unknown => interaction.get('outcome'))).toEqual(['Complaint']);
     });
   });
 });
@@ -186,7 +188,7 @@ describe('searching another number', () => {
     await agent.page.getByRole('status').filter({ hasText: 'Task completed.' }).waitFor();
 
     const filed = await db.collection(`customers/${searched}/interactions`).get();
-    expect(filed.docs.map((doc) => doc.get('from'))).toEqual([caller]);
+    expect(filed.docs.map((doc): unknown => doc.get('from'))).toEqual([caller]);
     expect((await db.collection(`customers/${caller}/interactions`).get()).size).toBe(0);
   });
 

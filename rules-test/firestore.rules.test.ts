@@ -35,7 +35,13 @@ const PHONE = '+14155550100';
 const OTHER_PHONE = '+14155550111';
 const TASK_SID = `WT${'1'.repeat(32)}`;
 
-let env: RulesTestEnvironment;
+// Undefined until beforeAll has started it, and still undefined in afterAll if it failed.
+let env: RulesTestEnvironment | undefined;
+
+function testEnv(): RulesTestEnvironment {
+  if (!env) throw new Error('The rules test environment did not start.');
+  return env;
+}
 
 const inOneHour = () => Math.floor(Date.now() / 1000) + 3600;
 const oneMinuteAgo = () => Math.floor(Date.now() / 1000) - 60;
@@ -54,13 +60,13 @@ function as(session: Session): RulesTestContext {
 function contextFor(session: Session, uid: string): RulesTestContext {
   switch (session) {
     case 'none':
-      return env.unauthenticatedContext();
+      return testEnv().unauthenticatedContext();
     case 'expired':
-      return env.authenticatedContext(uid, { role: 'agent', workerSid: uid, flexExp: oneMinuteAgo() });
+      return testEnv().authenticatedContext(uid, { role: 'agent', workerSid: uid, flexExp: oneMinuteAgo() });
     case 'noRole':
-      return env.authenticatedContext(uid, { workerSid: uid, flexExp: inOneHour() });
+      return testEnv().authenticatedContext(uid, { workerSid: uid, flexExp: inOneHour() });
     default:
-      return env.authenticatedContext(uid, { role: session, workerSid: uid, flexExp: inOneHour() });
+      return testEnv().authenticatedContext(uid, { role: session, workerSid: uid, flexExp: inOneHour() });
   }
 }
 
@@ -80,7 +86,7 @@ function newProfile(context: RulesTestContext, phone = PHONE, extra: Record<stri
 }
 
 async function seed() {
-  await env.withSecurityRulesDisabled(async (admin) => {
+  await testEnv().withSecurityRulesDisabled(async (admin) => {
     const db = admin.firestore();
     await setDoc(doc(db, `customers/${PHONE}`), {
       phone: PHONE,
@@ -111,7 +117,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await env.clearFirestore();
+  await testEnv().clearFirestore();
   await seed();
 });
 
@@ -198,7 +204,7 @@ describe('customers/{phone}: updating', () => {
     await assertFails(updateDoc(doc(context.firestore(), `customers/${PHONE}`), { firstName: 'X', updatedAt: serverTimestamp(), updatedBy: 'x' }));
   });
 
-  it.each([
+  it.each<[string, (context: RulesTestContext) => Record<string, unknown>]>([
     ['no stamp', () => ({ firstName: 'X' })],
     ['a stamp naming someone else', () => ({ firstName: 'X', updatedAt: serverTimestamp(), updatedBy: 'WKother' })],
     ['a stamp with a client time', (context: RulesTestContext) => ({ firstName: 'X', updatedAt: Timestamp.fromDate(new Date('2020-01-01')), updatedBy: uidOf(context) })],
@@ -234,7 +240,7 @@ describe('customers/{phone}: deleting', () => {
 
   it('an expired admin session may not delete', async () => {
     const uid = `WK${'e'.repeat(32)}`;
-    const expiredAdmin = env.authenticatedContext(uid, { role: 'admin', workerSid: uid, flexExp: oneMinuteAgo() });
+    const expiredAdmin = testEnv().authenticatedContext(uid, { role: 'admin', workerSid: uid, flexExp: oneMinuteAgo() });
     await assertFails(deleteDoc(doc(expiredAdmin.firestore(), `customers/${PHONE}`)));
   });
 });
@@ -317,19 +323,19 @@ describe('anything else', () => {
 
   it('a role claim outside the three is not staff', async () => {
     const uid = `WK${'f'.repeat(32)}`;
-    const guest = env.authenticatedContext(uid, { role: 'guest', workerSid: uid, flexExp: inOneHour() });
+    const guest = testEnv().authenticatedContext(uid, { role: 'guest', workerSid: uid, flexExp: inOneHour() });
     await assertFails(getDoc(doc(guest.firestore(), `customers/${PHONE}`)));
   });
 
   it('a session whose flexExp is not a number is not staff', async () => {
     const uid = `WK${'d'.repeat(32)}`;
-    const odd = env.authenticatedContext(uid, { role: 'admin', workerSid: uid, flexExp: 'never' });
+    const odd = testEnv().authenticatedContext(uid, { role: 'admin', workerSid: uid, flexExp: 'never' });
     await assertFails(getDoc(doc(odd.firestore(), `customers/${PHONE}`)));
   });
 });
 
 it('seeded data is really there, so denials above are the rules and not missing documents', async () => {
-  await env.withSecurityRulesDisabled(async (admin) => {
+  await testEnv().withSecurityRulesDisabled(async (admin) => {
     expect((await getDoc(doc(admin.firestore(), `customers/${PHONE}`))).exists()).toBe(true);
   });
 });

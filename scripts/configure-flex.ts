@@ -34,7 +34,7 @@ export async function configureFlex(env: NodeJS.ProcessEnv, settingsFile: string
   log('Applied.');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const [file] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
   if (!file) {
     console.error('usage: npm run configure:flex -- <plugin-settings.json> [--apply]');

@@ -34,7 +34,7 @@ export async function configureTaskRouter(env: NodeJS.ProcessEnv, apply: boolean
   return plan.target;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   configureTaskRouter(process.env, process.argv.includes('--apply')).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

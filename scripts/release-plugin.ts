@@ -60,7 +60,7 @@ export async function releasePlugin(env: NodeJS.ProcessEnv, apply: boolean, log:
   return plan;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   releasePlugin(process.env, process.argv.includes('--apply')).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   if (options.count === 1) {
     const [only] = outcomes;
-    console.log(`${only?.taskSid} (${only?.phone}) → HTTP ${only?.status} ${JSON.stringify(only?.body)}`);
+    if (only) console.log(`${only.taskSid} (${only.phone}) → HTTP ${only.status} ${JSON.stringify(only.body)}`);
   } else {
     const byStatus = new Map<number, number>();
     for (const outcome of outcomes) byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1);

@@ -12,7 +12,7 @@ import { waitForStack } from './lib/waitForStack.js';
 
 const DESKTOP_PORT = Number(process.env['DESKTOP_PORT'] ?? 3000);
 if (!Number.isInteger(DESKTOP_PORT) || DESKTOP_PORT < 1 || DESKTOP_PORT > 65535) {
-  console.error(`[start] DESKTOP_PORT is "${process.env['DESKTOP_PORT']}", not a port number (1 to 65535).`);
+  console.error(`[start] DESKTOP_PORT is "${process.env['DESKTOP_PORT'] ?? ''}", not a port number (1 to 65535).`);
   process.exit(2);
 }
 
@@ -35,9 +35,9 @@ const stop = (code: number) => {
   setTimeout(() => process.exit(code), 8000).unref();
   emulators.once('exit', () => process.exit(code));
 };
-emulators.on('exit', (code) => {
+emulators.on('exit', (code, signal) => {
   if (!stopping) {
-    console.error(`[start] the emulators stopped (exit ${code}); stopping.`);
+    console.error(`[start] the emulators stopped (${code === null ? `signal ${signal ?? 'unknown'}` : `exit ${code}`}); stopping.`);
     process.exit(code ?? 1);
   }
 });

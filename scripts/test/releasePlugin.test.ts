@@ -50,7 +50,10 @@ describe('release:plugin', () => {
       .reply(201, { sid: sid('FV', '4'), plugin_sid: sid('FP', '2'), version: '0.1.0', plugin_url: BUNDLE });
     nock(API)
       .post('/v1/PluginService/Configurations', (body: { Plugins: string[] | string }) => {
-        const plugins = (Array.isArray(body.Plugins) ? body.Plugins : [body.Plugins]).map((entry) => JSON.parse(entry).plugin_version);
+        const plugins = (Array.isArray(body.Plugins) ? body.Plugins : [body.Plugins]).map((entry) => {
+          const plugin: unknown = JSON.parse(entry);
+          return typeof plugin === 'object' && plugin !== null && 'plugin_version' in plugin ? plugin.plugin_version : undefined;
+        });
         return JSON.stringify(plugins) === JSON.stringify([OTHER_PLUGIN.plugin_version_sid, sid('FV', '4')]);
       })
       .reply(201, { sid: sid('FJ', '5') });

@@ -16,7 +16,7 @@ describe('npm run simulate', () => {
 
     expect(stdout).toMatch(/HTTP 201/);
     const stored = await adminFirestore().collection(`customers/${phone}/interactions`).get();
-    expect(stored.docs.map((doc) => [doc.get('outcome'), doc.get('comment')])).toEqual([['Billing', 'from the simulator']]);
+    expect(stored.docs.map((doc): unknown[] => [doc.get('outcome'), doc.get('comment')])).toEqual([['Billing', 'from the simulator']]);
   });
 
   it('sends a burst of N and reports throughput and response times', async () => {

@@ -42,7 +42,7 @@ async function signIn(firebaseToken: string) {
   const app = initializeApp({ apiKey: 'demo-key', projectId: PROJECT_ID }, `test-${randomBytes(4).toString('hex')}`);
   apps.push(app);
   const auth = getAuth(app);
-  connectAuthEmulator(auth, `http://${process.env['FIREBASE_AUTH_EMULATOR_HOST']}`, { disableWarnings: true });
+  connectAuthEmulator(auth, `http://${process.env['FIREBASE_AUTH_EMULATOR_HOST'] ?? ''}`, { disableWarnings: true });
   const credential = await signInWithCustomToken(auth, firebaseToken);
   const db = getFirestore(app);
   const [host, port] = (process.env['FIRESTORE_EMULATOR_HOST'] ?? '').split(':');
@@ -50,8 +50,12 @@ async function signIn(firebaseToken: string) {
   return { user: credential.user, db };
 }
 
+const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function payloadOf(jwt: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  const payload: unknown = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  if (!isJsonObject(payload)) throw new Error(`not a JWT payload: ${jwt}`);
+  return payload;
 }
 
 beforeAll(async () => {
@@ -166,7 +170,9 @@ describe('refusals', () => {
     interceptTwilioError(token, 401, 20003, 'Authenticate');
     const response = await mint({ token });
     expect(response.status).toBe(500);
-    expect(response.body).toMatchObject({ error: { code: 'configuration', message: expect.stringContaining('TWILIO_AUTH_TOKEN') } });
+    // Vitest types its matchers as `any`; held as unknown, it stays an opaque expectation.
+    const namesTheSetting: unknown = expect.stringContaining('TWILIO_AUTH_TOKEN');
+    expect(response.body).toMatchObject({ error: { code: 'configuration', message: namesTheSetting } });
   });
 
   it.each([

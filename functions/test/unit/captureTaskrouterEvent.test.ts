@@ -17,9 +17,9 @@ function storeWhoseInteractionWrite(write: () => Promise<'created'>): CaptureSto
   return {
     failures,
     storeInteraction: write,
-    recordCaptureFailure: async (record) => {
+    recordCaptureFailure: (record) => {
       failures.push(record);
-      return 'created';
+      return Promise.resolve('created');
     },
   };
 }
