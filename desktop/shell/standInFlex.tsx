@@ -5,7 +5,7 @@
  * Plugins.init. The plugin runs against it unchanged.
  */
 import React, { createContext, useContext, type ComponentType, type ReactElement } from 'react';
-import type { ActionPayload, FlexApi, FlexManager, FlexTask, NotificationDefinition, TabProps } from '../../plugin/src/flex/flexApi.js';
+import type { ActionPayload, FlexApi, FlexManager, FlexTask, NotificationDefinition, TabProps, TaskContextKey } from '../../plugin/src/flex/flexApi.js';
 import type { ShellStore } from './shellStore.js';
 
 type Listener = (payload: ActionPayload, abort: () => void) => void | Promise<void>;
@@ -47,7 +47,8 @@ export function createStandInFlex(store: ShellStore, builtInActions: Record<stri
     },
     Tab,
     withTaskContext<P>(Component: ComponentType<P>) {
-      return function WithTaskContext(props: Omit<P, 'task'>) {
+      // Of the task context, the stand-in fills in only `task`.
+      return function WithTaskContext(props: Omit<P, TaskContextKey>) {
         const task = useContext(TaskContext);
         return <Component {...(props as P)} task={task} />;
       };
@@ -78,7 +79,7 @@ export function createStandInFlex(store: ShellStore, builtInActions: Record<stri
         if (notification) store.notify(notification);
       },
     },
-    NotificationType: { error: 'error', info: 'info', success: 'success', warning: 'warning' },
+    NotificationType: { error: 'error', information: 'information', success: 'success', warning: 'warning' },
     TaskHelper: { getTaskByTaskSid: (taskSid) => store.task(taskSid) },
     Plugins: {
       init(pluginClass) {

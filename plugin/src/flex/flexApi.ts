@@ -2,13 +2,16 @@
  * The part of Flex this plugin uses, as narrow types. Flex hands the real
  * objects to `init`; the local desktop's stand-in implements the same shape.
  * `flexApi.typecheck.ts` proves that Flex's own types satisfy these.
+ *
+ * Members are function-typed properties rather than methods, so that the proof
+ * compares their parameters strictly (a method's parameters are compared both ways).
  */
-import type { ComponentType, ReactElement, ReactNode } from 'react';
+import type { ComponentType, JSXElementConstructor, ReactElement, ReactNode } from 'react';
 
 export interface FlexTask {
   readonly taskSid: string;
   readonly attributes: Record<string, unknown>;
-  setAttributes(attributes: object): Promise<unknown>;
+  readonly setAttributes: (attributes: object) => Promise<unknown>;
 }
 
 export interface TabProps {
@@ -23,36 +26,48 @@ export interface ActionPayload {
   readonly taskSid?: string;
 }
 
-export interface NotificationDefinition {
+/** The values of Flex's `NotificationType` enum; `flexApi.typecheck.ts` proves they are the same. */
+export type NotificationKind = 'error' | 'information' | 'success' | 'warning';
+
+export interface NotificationDefinition<Kind = NotificationKind> {
   readonly id: string;
   readonly content: string;
-  readonly type: string;
+  readonly type: Kind;
   readonly closeButton?: boolean;
   readonly timeout?: number;
 }
 
-export interface FlexApi {
+/** The props Flex's task context fills in (its `TaskContextProps`): a component wrapped by `withTaskContext` is not given them. */
+export type TaskContextKey = 'task' | 'call' | 'conference' | 'channelDefinition' | 'conversation' | 'chatChannel';
+
+/**
+ * `Kind` is the type of notification types. Flex types them as its `NotificationType`
+ * enum, whose values are the strings of `NotificationKind`; the plugin and the
+ * stand-in use those strings, and the proof checks Flex with `Kind` set to the enum.
+ */
+export interface FlexApi<Kind = NotificationKind> {
   readonly TaskCanvasTabs: {
     readonly Content: {
-      add(element: ReactElement, options?: { sortOrder?: number; if?: (props: { task?: FlexTask }) => boolean }): void;
+      readonly add: (element: ReactElement, options?: { sortOrder?: number; if?: (props: { task?: FlexTask }) => boolean }) => void;
     };
   };
-  readonly Tab: ComponentType<TabProps>;
-  withTaskContext<P>(component: ComponentType<P>): ComponentType<Omit<P, 'task'>>;
+  /** Flex's Tab is a class whose props are all optional: what matters is that it can be rendered with these. */
+  readonly Tab: JSXElementConstructor<TabProps>;
+  readonly withTaskContext: <P>(component: ComponentType<P>) => ComponentType<Omit<P, TaskContextKey>>;
   readonly Actions: {
-    addListener(name: string, handler: (payload: ActionPayload, abort: () => void) => void | Promise<void>): void;
-    invokeAction(name: string, payload?: object): Promise<unknown>;
+    readonly addListener: (name: string, handler: (payload: ActionPayload, abort: () => void) => void | Promise<void>) => void;
+    readonly invokeAction: (name: string, payload?: object) => Promise<unknown>;
   };
   readonly Notifications: {
-    registerNotification(notification: NotificationDefinition): void;
-    showNotification(id: string, context?: object): unknown;
+    readonly registerNotification: (notification: NotificationDefinition<Kind>) => void;
+    readonly showNotification: (id: string, context?: object) => unknown;
   };
-  readonly NotificationType: { readonly error: string; readonly info: string; readonly success: string; readonly warning: string };
-  readonly TaskHelper: { getTaskByTaskSid(taskSid: string): FlexTask | undefined };
+  readonly NotificationType: { readonly error: Kind; readonly information: Kind; readonly success: Kind; readonly warning: Kind };
+  readonly TaskHelper: { readonly getTaskByTaskSid: (taskSid: string) => FlexTask | undefined };
 }
 
 export interface FlexManager {
   readonly user: { readonly token: string };
-  readonly events: { addListener(event: 'tokenUpdated', handler: (payload: { token: string }) => void): unknown };
+  readonly events: { readonly addListener: (event: 'tokenUpdated', handler: (payload: { token: string }) => void) => unknown };
   readonly serviceConfiguration: { readonly ui_attributes?: unknown };
 }

@@ -32,7 +32,7 @@ function recordingFlex(tasks: readonly FlexTask[] = [], { tabSwitchFails = false
       registerNotification: (notification) => registered.push(notification),
       showNotification: (id) => shown.push(id),
     },
-    NotificationType: { error: 'error', info: 'info', success: 'success', warning: 'warning' },
+    NotificationType: { error: 'error', information: 'information', success: 'success', warning: 'warning' },
     TaskHelper: { getTaskByTaskSid: (sid) => tasks.find((task) => task.taskSid === sid) },
   };
   /** Runs the beforeCompleteTask listeners as Flex does, reporting whether any aborted. */
