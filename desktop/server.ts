@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { isStaffRole } from '@interaction-history/model';
-import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../scripts/lib/localStack.js';
-import { completedTaskParameters, postCallback } from '../scripts/lib/standInTaskRouter.js';
+import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
+import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
 
 export interface DesktopOptions {

@@ -1,9 +1,9 @@
 /** The local emulator suite as tests see it. */
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
-import { PROJECT_ID } from '../scripts/lib/localStack.js';
+import { PROJECT_ID } from '../local-stack/localStack.js';
 
-export { functionUrl, PROJECT_ID, readLocalSecrets as localSecrets, WEBHOOK_URL } from '../scripts/lib/localStack.js';
+export { functionUrl, PROJECT_ID, readLocalSecrets as localSecrets, WEBHOOK_URL } from '../local-stack/localStack.js';
 
 export function adminFirestore(): Firestore {
   if (!process.env['FIRESTORE_EMULATOR_HOST']) throw new Error('Run emulated tests through `npm run with-emulators`.');
