@@ -32,7 +32,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 async function buildShell(): Promise<string> {
   const result = await build({
-    entryPoints: [join(REPO_ROOT, 'desktop', 'shell', 'main.tsx')],
+    entryPoints: [join(REPO_ROOT, 'desktop', 'shell', 'boot.tsx')],
     bundle: true,
     write: false,
     format: 'iife',
