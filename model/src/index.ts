@@ -6,3 +6,5 @@ export * from './phone.js';
 export * from './reasonCodes.js';
 export * from './roles.js';
 export * from './taskAttributes.js';
+export * from './wire/mintFirebaseToken.js';
+export * from './decode.js';
