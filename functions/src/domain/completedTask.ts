@@ -18,7 +18,7 @@ import {
   type Interaction,
   type TaskAttributes,
 } from '@interaction-history/model';
-import type { CompletedTaskEvent } from './taskrouterEvent.js';
+import type { CompletedTaskEvent } from '@interaction-history/model';
 import { readTaskTimes } from './taskTimes.js';
 
 export interface CaptureFailure {

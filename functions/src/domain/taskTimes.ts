@@ -3,7 +3,7 @@
  * times. A sender's clock can be wrong and a field can be garbage; a time is
  * used only when it is plausible, and the raw value is kept otherwise.
  */
-import type { CompletedTaskDetails } from './taskrouterEvent.js';
+import type { CompletedTaskDetails } from '@interaction-history/model';
 
 /** The time fields an event may carry, as TaskRouter sends them (strings). */
 export type TimedEvent = Pick<CompletedTaskDetails, 'TimestampMs' | 'Timestamp' | 'TaskDateCreated' | 'TaskAge'>;

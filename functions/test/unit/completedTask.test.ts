@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpretCompletedTask } from '../../src/domain/completedTask.js';
 import { addInteractionToStats, EMPTY_STATS } from '../../src/domain/customerStats.js';
-import { readCompletedTaskDetails, type CompletedTaskEvent } from '../../src/domain/taskrouterEvent.js';
+import { readCompletedTaskDetails, type CompletedTaskEvent } from '@interaction-history/model';
 
 const receivedAt = new Date('2026-11-28T12:00:00Z');
 const event = (attributes: unknown, extra: Partial<CompletedTaskEvent> = {}): CompletedTaskEvent => ({
