@@ -22,7 +22,7 @@ import type Response from 'twilio/lib/http/response';
 const TWILIO_HOST = /(^|\.)twilio\.com$/i;
 
 export class LocalBaseUrlRequestClient extends twilio.RequestClient {
-  /** Every URI requested, after rewriting (first pages, next pages, retries excluded). */
+  /** Every URI requested, after rewriting, with its query parameters (first pages, next pages; retries excluded). */
   readonly requestedUris: string[] = [];
   private readonly base: URL;
 
@@ -44,7 +44,11 @@ export class LocalBaseUrlRequestClient extends twilio.RequestClient {
     if (new URL(uri).origin !== this.base.origin) {
       return Promise.reject(new Error(`Refusing a request outside ${this.base.origin}: ${uri}`));
     }
-    this.requestedUris.push(uri);
+    const recorded = new URL(uri);
+    for (const [key, value] of Object.entries((opts.params ?? {}) as Record<string, unknown>)) {
+      if (value !== undefined) recorded.searchParams.append(key, String(value));
+    }
+    this.requestedUris.push(recorded.href);
     return super.request({ ...opts, uri });
   }
 }
