@@ -177,7 +177,7 @@ function parseInteger(name: string, value: string, min: number): number {
 }
 
 /** The time window of a list request. */
-function window(query: URLSearchParams, nowMs: number): { from: number; to: number } {
+function timeWindow(query: URLSearchParams, nowMs: number): { from: number; to: number } {
   const start = query.get('StartDate');
   const end = query.get('EndDate');
   const minutes = query.get('Minutes');
@@ -258,7 +258,7 @@ export async function startEventsApiServer(options: EventsApiServerOptions): Pro
 
   const list = (workspaceSid: string, query: URLSearchParams) => {
     const nowMs = now();
-    const { from, to } = window(query, nowMs);
+    const { from, to } = timeWindow(query, nowMs);
     const requested = query.get('PageSize');
     const pageSize = requested === null ? DEFAULT_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, parseInteger('PageSize', requested, 1));
     const pageParam = query.get('Page');
