@@ -4,21 +4,18 @@
  */
 import {
   callerAddressCandidates,
-  COMMENT_ATTRIBUTE,
-  CUSTOMER_PHONE_ATTRIBUTE,
   fitComment,
   INTERACTION_SOURCE,
   normalizePhone,
-  OUTCOME_ATTRIBUTE,
-  readAttribute,
-  REASON_CODE_MAX_LENGTH,
+  readOutcomeAttributes,
   type CaptureFailureReason,
+  type CompletedTaskEvent,
   type CountryCode,
   type E164,
   type Interaction,
+  type OutcomeReading,
   type TaskAttributes,
 } from '@interaction-history/model';
-import type { CompletedTaskEvent } from '@interaction-history/model';
 import { readTaskTimes } from './taskTimes.js';
 
 export interface CaptureFailure {
@@ -53,21 +50,15 @@ function parseAttributes(raw: string): TaskAttributes | null {
   }
 }
 
-function textOrNull(value: unknown): string | null | undefined {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') return undefined;
-  return value.trim() === '' ? null : value;
-}
-
 function firstAddress(candidates: readonly unknown[]): string | null {
   const found = candidates.find((candidate) => typeof candidate === 'string' && candidate.trim() !== '');
   return typeof found === 'string' ? found : null;
 }
 
-function chooseCustomer(attributes: TaskAttributes, region: CountryCode): E164 | CaptureFailure {
-  const chosen = readAttribute(attributes, CUSTOMER_PHONE_ATTRIBUTE);
-  if (chosen !== undefined && chosen !== null && chosen !== '') {
-    return normalizePhone(chosen, region) ?? { reason: 'invalidChosenCustomer' };
+function chooseCustomer(attributes: TaskAttributes, reading: OutcomeReading, region: CountryCode): E164 | CaptureFailure {
+  if (reading.malformed.includes('customerPhone')) return { reason: 'invalidChosenCustomer' };
+  if (reading.customerPhone !== null) {
+    return normalizePhone(reading.customerPhone, region) ?? { reason: 'invalidChosenCustomer' };
   }
   for (const candidate of callerAddressCandidates(attributes)) {
     const phone = normalizePhone(candidate, region);
@@ -84,15 +75,13 @@ export function interpretCompletedTask(event: CompletedTaskEvent, options: Inter
   const attributes = parseAttributes(event.TaskAttributes);
   if (!attributes) return { kind: 'unattributable', reason: 'attributesNotJson' };
 
-  const customer = chooseCustomer(attributes, options.defaultRegion);
+  const reading = readOutcomeAttributes(attributes);
+  const customer = chooseCustomer(attributes, reading, options.defaultRegion);
   if (typeof customer !== 'string') return { kind: 'unattributable', ...customer };
 
-  const outcome = textOrNull(readAttribute(attributes, OUTCOME_ATTRIBUTE));
-  if (outcome === undefined || (outcome !== null && outcome.length > REASON_CODE_MAX_LENGTH)) {
-    return { kind: 'unattributable', reason: 'invalidOutcome' };
-  }
-  const rawComment = textOrNull(readAttribute(attributes, COMMENT_ATTRIBUTE));
-  if (rawComment === undefined) return { kind: 'unattributable', reason: 'invalidComment' };
+  if (reading.malformed.includes('outcome')) return { kind: 'unattributable', reason: 'invalidOutcome' };
+  if (reading.malformed.includes('comment')) return { kind: 'unattributable', reason: 'invalidComment' };
+  const { outcome, comment: rawComment } = reading;
   const comment = rawComment === null ? null : fitComment(rawComment);
 
   const times = readTaskTimes(event, options.receivedAt);
