@@ -14,3 +14,4 @@ export * from './roles.js';
 export * from './taskAttributes.js';
 export * from './wire/mintFirebaseToken.js';
 export * from './wire/taskrouterCallback.js';
+export * from './documents/auditLog.js';
