@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['model/test/**/*.test.ts', 'functions/test/unit/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+          include: ['model/test/**/*.test.ts', 'functions/test/unit/**/*.test.ts', 'scripts/test/**/*.test.ts', 'local-stack/taskrouter/test/**/*.test.ts'],
           exclude: ['**/*.emulated.test.ts'],
           environment: 'node',
         },

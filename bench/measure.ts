@@ -1,5 +1,5 @@
 /** Small statistics for benchmark samples, in milliseconds. */
-import { percentile } from '../scripts/lib/concurrency.js';
+import { percentile } from '../local-stack/concurrency.js';
 
 export interface Summary {
   readonly samples: number;

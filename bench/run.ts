@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { adminFirestore } from '../test-support/localStack.js';
-import { REPO_ROOT } from '../scripts/lib/localStack.js';
+import { REPO_ROOT } from '../local-stack/localStack.js';
 import { benchOpenHistory } from './scenarios/openHistory.js';
 import { benchBurst, benchEventToScreen, benchHotCustomer, warmWorkerPool } from './scenarios/pipeline.js';
 import { benchPluginWeight } from './scenarios/pluginWeight.js';

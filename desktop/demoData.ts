@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { customerPath } from '@interaction-history/model';
-import { PROJECT_ID } from '../scripts/lib/localStack.js';
-import { completedTaskParameters, postCallback } from '../scripts/lib/standInTaskRouter.js';
+import { PROJECT_ID } from '../local-stack/localStack.js';
+import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
 
 interface DemoCustomer {
   readonly phone: string;

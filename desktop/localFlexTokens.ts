@@ -8,7 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { isStaffRole, type StaffClaims, type StaffRole } from '@interaction-history/model';
-import { PROJECT_ID } from '../scripts/lib/localStack.js';
+import { PROJECT_ID } from '../local-stack/localStack.js';
 
 export interface LocalIdentity {
   readonly role: StaffRole;

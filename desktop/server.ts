@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { isStaffRole } from '@interaction-history/model';
-import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../scripts/lib/localStack.js';
-import { completedTaskParameters, postCallback } from '../scripts/lib/standInTaskRouter.js';
+import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
+import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
+import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
 
 export interface DesktopOptions {
@@ -32,7 +32,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 async function buildShell(): Promise<string> {
   const result = await build({
-    entryPoints: [join(REPO_ROOT, 'desktop', 'shell', 'main.tsx')],
+    entryPoints: [join(REPO_ROOT, 'desktop', 'shell', 'boot.tsx')],
     bundle: true,
     write: false,
     format: 'iife',
@@ -109,13 +109,13 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     },
     // Same contract as the real mintFirebaseToken: { token } → { firebaseToken }.
     'POST /local/mintFirebaseToken': async (request, response) => {
-      const { token } = (await readBody(request)) as { token?: unknown };
-      const identity = typeof token === 'string' ? tokens.verify(token) : null;
+      const body = tryDecode(mintRequestSchema, await readBody(request));
+      const identity = body.ok ? tokens.verify(body.value.token) : null;
       if (!identity) {
         sendJson(response, 401, { error: { code: 'unauthenticated', message: 'The local Flex token is invalid or expired.' } });
         return;
       }
-      sendJson(response, 200, { firebaseToken: await tokens.mintFirebaseToken(identity) });
+      sendJson(response, 200, { firebaseToken: await tokens.mintFirebaseToken(identity) } satisfies MintResponse);
     },
     // The stand-in TaskRouter: a completed task becomes a signed callback to the real webhook.
     'POST /local/taskrouter/complete': async (request, response) => {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import twilio from 'twilio';
-import { REPO_ROOT } from './lib/localStack.js';
+import { REPO_ROOT } from '../local-stack/localStack.js';
 import { readSettings, TWILIO_SETTINGS } from './lib/settings.js';
 
 export interface ReleasePlan {

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { normalizePhone } from '@interaction-history/model';
-import { percentile, runWithConcurrency } from './lib/concurrency.js';
+import { percentile, runWithConcurrency } from '../local-stack/concurrency.js';
 import { parseSimulateOptions, SIMULATE_USAGE, simulatedAttributes } from './lib/simulateOptions.js';
-import { completedTaskParameters, postCallback } from './lib/standInTaskRouter.js';
+import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
 
 function randomUsPhone(): string {
   for (;;) {

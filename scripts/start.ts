@@ -6,9 +6,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { startDesktop } from '../desktop/server.js';
 import { seedDemoData } from '../desktop/demoData.js';
-import { buildFunctions, chooseFirestoreEmulator, EMULATOR_TUNING, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from './lib/emulatorSetup.js';
-import { EMULATOR_PORTS } from './lib/localStack.js';
-import { waitForStack } from './lib/waitForStack.js';
+import { buildFunctions, chooseFirestoreEmulator, EMULATOR_TUNING, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from '../local-stack/emulatorSetup.js';
+import { EMULATOR_PORTS } from '../local-stack/localStack.js';
+import { waitForStack } from '../local-stack/waitForStack.js';
 
 const DESKTOP_PORT = Number(process.env['DESKTOP_PORT'] ?? 3000);
 if (!Number.isInteger(DESKTOP_PORT) || DESKTOP_PORT < 1 || DESKTOP_PORT > 65535) {

@@ -1,7 +1,7 @@
 /** TaskRouter callbacks for tests, and phone numbers that never collide between tests. */
 import { normalizePhone } from '@interaction-history/model';
 
-export * from '../scripts/lib/standInTaskRouter.js';
+export * from '../local-stack/standInTaskRouter.js';
 
 /** A valid San Francisco number, random enough that tests running side by side never share a customer. */
 export function uniquePhone(): string {

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { normalizePhone } from '@interaction-history/model';
 import { subscribeToHistory } from '../../plugin/src/data/history.js';
-import { runWithConcurrency } from '../../scripts/lib/concurrency.js';
-import { completedTaskParameters, newTaskSid, postCallback } from '../../scripts/lib/standInTaskRouter.js';
+import { runWithConcurrency } from '../../local-stack/concurrency.js';
+import { completedTaskParameters, newTaskSid, postCallback } from '../../local-stack/standInTaskRouter.js';
 import { signInAs } from '../../test-support/webSession.js';
 import { summarize, waitUntil, type Summary } from '../measure.js';
 

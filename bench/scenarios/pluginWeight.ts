@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../scripts/lib/localStack.js';
+import { REPO_ROOT } from '../../local-stack/localStack.js';
 
 interface SizeReport {
   readonly minifiedBytes: number;

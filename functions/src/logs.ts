@@ -31,5 +31,8 @@ export const tokenMinted = (workerSid: string, role: string, cached: boolean) =>
 export const tokenRefused = (code: string, status: number) =>
   logger.warn('firebase token refused', { event: 'tokenRefused', code, status });
 
+export const documentUnreadable = (path: string, problems: readonly string[]) =>
+  logger.error('stored document does not match its schema', { event: 'documentUnreadable', path, problems });
+
 export const configurationProblem = (detail: string) =>
   logger.error('configuration problem', { event: 'configurationProblem', detail });

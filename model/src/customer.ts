@@ -68,15 +68,6 @@ export function validateCustomerProfile(input: Record<string, string | undefined
   return { ok: false, errors };
 }
 
-/** A stored customer profile; `TTime` is the SDK's timestamp type (or Date once converted). */
-export interface Customer<TTime = Date> extends CustomerProfileInput {
-  readonly phone: string;
-  readonly createdAt: TTime;
-  readonly createdBy: string;
-  readonly updatedAt?: TTime;
-  readonly updatedBy?: string;
-}
-
 export function isCustomerId(id: string): boolean {
   return isE164(id);
 }

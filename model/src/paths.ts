@@ -9,6 +9,7 @@ export const COLLECTIONS = {
   captureFailures: 'captureFailures',
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
+  auditLog: 'auditLog',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -23,3 +24,5 @@ export const countedInteractionPath = (phone: string, taskSid: string): string =
   `${customerStatsPath(phone)}/${COLLECTIONS.countedInteractions}/${taskSid}`;
 
 export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.captureFailures}/${taskSid}`;
+
+export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;

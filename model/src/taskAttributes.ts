@@ -1,3 +1,5 @@
+import { REASON_CODE_MAX_LENGTH } from './reasonCodes.js';
+
 /**
  * Task attributes that the plugin writes and the TaskRouter webhook reads.
  * `conversations.outcome` is Flex Insights' own field for the reason code, so
@@ -32,6 +34,40 @@ export function readAttribute(attributes: TaskAttributes, dottedPath: string): u
     current = current[key];
   }
   return current;
+}
+
+/** An outcome attribute that is present but cannot be used: not text, or a reason code over the length limit. */
+export type MalformedOutcomeAttribute = 'outcome' | 'comment' | 'customerPhone';
+
+export interface OutcomeReading extends OutcomeAttributes {
+  /** Attributes that were there but unusable; each reads as null above. */
+  readonly malformed: readonly MalformedOutcomeAttribute[];
+}
+
+/**
+ * The one reader of the outcome attributes, for the plugin's form and guard,
+ * the webhook and the reconciliation alike: absent, null or blank is "none";
+ * anything that is not text (or a reason code over the limit) is "none" too,
+ * and is named in `malformed` so that capture can keep it for a supervisor.
+ * The comment comes back uncut and the customer's number unnormalised.
+ */
+export function readOutcomeAttributes(attributes: TaskAttributes): OutcomeReading {
+  const malformed: MalformedOutcomeAttribute[] = [];
+  const text = (name: MalformedOutcomeAttribute, path: string, maxLength = Number.POSITIVE_INFINITY): string | null => {
+    const value = readAttribute(attributes, path);
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string' || value.length > maxLength) {
+      malformed.push(name);
+      return null;
+    }
+    return value.trim() === '' ? null : value;
+  };
+  return {
+    outcome: text('outcome', OUTCOME_ATTRIBUTE, REASON_CODE_MAX_LENGTH),
+    comment: text('comment', COMMENT_ATTRIBUTE),
+    customerPhone: text('customerPhone', CUSTOMER_PHONE_ATTRIBUTE),
+    malformed,
+  };
 }
 
 /** The candidates for the caller's address, in order, as the task carries them. */

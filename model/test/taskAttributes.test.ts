@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callerAddressCandidates, mergeOutcomeAttributes, readAttribute } from '../src/taskAttributes.js';
+import { REASON_CODE_MAX_LENGTH } from '../src/reasonCodes.js';
+import { callerAddressCandidates, mergeOutcomeAttributes, readAttribute, readOutcomeAttributes } from '../src/taskAttributes.js';
 
 describe('mergeOutcomeAttributes', () => {
   it('adds the outcome while keeping every other attribute, including other keys of conversations', () => {
@@ -29,5 +30,34 @@ describe('callerAddressCandidates', () => {
 
   it('does not read inherited properties', () => {
     expect(readAttribute({}, 'constructor')).toBeUndefined();
+  });
+});
+
+describe('readOutcomeAttributes', () => {
+  it('reads the reason code, comment and chosen customer as the plugin writes them', () => {
+    const attributes = mergeOutcomeAttributes({ from: '+14155550100' }, { outcome: 'Billing', comment: 'Invoice', customerPhone: '+14155550111' });
+    expect(readOutcomeAttributes(attributes)).toEqual({ outcome: 'Billing', comment: 'Invoice', customerPhone: '+14155550111', malformed: [] });
+  });
+
+  it('reads absent, null and blank values as none, without calling them malformed', () => {
+    expect(readOutcomeAttributes({ conversations: { outcome: '  ' }, interactionHistory: { comment: null } })).toEqual({
+      outcome: null,
+      comment: null,
+      customerPhone: null,
+      malformed: [],
+    });
+  });
+
+  it('names values that are there but unusable, and reads them as none', () => {
+    const reading = readOutcomeAttributes({
+      conversations: { outcome: 'x'.repeat(REASON_CODE_MAX_LENGTH + 1) },
+      interactionHistory: { comment: { text: 'hi' }, customerPhone: 14155550100 },
+    });
+    expect(reading).toEqual({ outcome: null, comment: null, customerPhone: null, malformed: ['outcome', 'comment', 'customerPhone'] });
+  });
+
+  it('keeps a long comment whole: cutting it is capture’s business', () => {
+    const comment = 'é'.repeat(5000);
+    expect(readOutcomeAttributes({ interactionHistory: { comment } }).comment).toBe(comment);
   });
 });

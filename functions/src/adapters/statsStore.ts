@@ -1,19 +1,15 @@
-import { Timestamp, type DocumentData, type Firestore } from 'firebase-admin/firestore';
-import { countedInteractionPath, customerStatsPath, type CustomerStats, type Interaction } from '@interaction-history/model';
+import type { Firestore } from 'firebase-admin/firestore';
+import {
+  countedInteractionPath,
+  customerStatsPath,
+  customerStatsSchema,
+  decode,
+  type CustomerStats,
+  type Interaction,
+} from '@interaction-history/model';
 import { addInteractionToStats, EMPTY_STATS } from '../domain/customerStats.js';
 
 export type CountResult = { readonly counted: true; readonly stats: CustomerStats } | { readonly counted: false };
-
-function fromStored(data: DocumentData | undefined): CustomerStats {
-  if (!data) return EMPTY_STATS;
-  const last: unknown = data['lastInteractionAt'];
-  return {
-    interactionCount: Number(data['interactionCount'] ?? 0),
-    missingOutcomeCount: Number(data['missingOutcomeCount'] ?? 0),
-    lastInteractionAt: last instanceof Timestamp ? last.toDate() : null,
-    lastOutcome: typeof data['lastOutcome'] === 'string' ? data['lastOutcome'] : null,
-  };
-}
 
 /**
  * Counts an interaction into its customer's stats once: a marker document
@@ -32,7 +28,9 @@ export async function countInteractionOnce(
       const marker = await transaction.get(markerRef);
       if (marker.exists) return { counted: false } as const;
       const stats = await transaction.get(statsRef);
-      const next = addInteractionToStats(fromStored(stats.data()), interaction);
+      // A stats document that does not decode fails the run (and is retried) rather than being counted over.
+      const previous = stats.exists ? decode(customerStatsSchema, stats.data(), statsRef.path) : EMPTY_STATS;
+      const next = addInteractionToStats(previous, interaction);
       transaction.set(statsRef, next);
       transaction.create(markerRef, { countedAt: new Date() });
       return { counted: true, stats: next } as const;

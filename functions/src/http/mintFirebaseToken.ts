@@ -5,7 +5,8 @@
 import cors from 'cors';
 import type { Request, Response } from 'firebase-functions/v2/https';
 import { onRequest } from 'firebase-functions/v2/https';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { mintRequestSchema, type MintResponse } from '@interaction-history/model';
 import { twilioFlexTokenValidator } from '../adapters/flexTokenValidator.js';
 import { ValidationCache } from '../adapters/validationCache.js';
 import { readAllowedOrigins, readTwilioCredentials, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN } from '../config.js';
@@ -15,8 +16,6 @@ import { auth } from '../firebase.js';
 import * as logs from '../logs.js';
 import { mintFirebaseToken, type MintContext } from '../use-cases/mintFirebaseToken.js';
 import { sendError } from './sendError.js';
-
-const mintRequestSchema = z.object({ token: z.string().min(1).max(16_384) });
 
 /** Twilio gets this long to validate a token before the agent is told to retry. */
 export const TWILIO_TIMEOUT_MS = 5_000;
@@ -50,10 +49,10 @@ export function createMintFirebaseTokenHandler(dependencies: MintDependencies) {
       if (origin && !dependencies.allowedOrigins().includes(origin)) {
         throw new AppError('forbidden', `Origin ${origin} may not request tokens.`, 403);
       }
-      const body = mintRequestSchema.safeParse(request.is('application/json') ? request.body : undefined);
+      const body = z.safeParse(mintRequestSchema, request.is('application/json') ? request.body : undefined);
       if (!body.success) throw new AppError('malformedRequest', 'Send a JSON body {"token": "<Flex token>"}.', 400);
       const firebaseToken = await mintFirebaseToken(body.data.token, dependencies.context());
-      response.set('Cache-Control', 'no-store').status(200).json({ firebaseToken });
+      response.set('Cache-Control', 'no-store').status(200).json({ firebaseToken } satisfies MintResponse);
     } catch (error) {
       const appError = error instanceof AppError ? error : undefined;
       if (appError) logs.tokenRefused(appError.code, appError.httpStatus);

@@ -1,6 +1,5 @@
-import { Timestamp } from 'firebase-admin/firestore';
 import { onDocumentCreated, type FirestoreEvent, type QueryDocumentSnapshot } from 'firebase-functions/v2/firestore';
-import { COLLECTIONS } from '@interaction-history/model';
+import { COLLECTIONS, interactionSchema, tryDecode } from '@interaction-history/model';
 import { countInteractionOnce } from '../adapters/statsStore.js';
 import { firestore } from '../firebase.js';
 import * as logs from '../logs.js';
@@ -9,16 +8,15 @@ export type InteractionCreatedEvent = FirestoreEvent<QueryDocumentSnapshot | und
 
 /** Keeps `customerStats/{phone}` in step with the interactions stored for that phone. */
 export async function handleInteractionCreated(event: InteractionCreatedEvent): Promise<void> {
-  const data = event.data?.data();
-  if (!data) return;
-  const completedAt: unknown = data['completedAt'];
+  if (!event.data) return;
+  const decoded = tryDecode(interactionSchema, event.data.data());
+  if (!decoded.ok) {
+    // Retrying cannot mend a malformed document: say which one and why, and count nothing rather than a guess.
+    logs.documentUnreadable(event.data.ref.path, decoded.problems);
+    return;
+  }
   const { phone, taskSid } = event.params;
-  const result = await countInteractionOnce(firestore(), {
-    customerPhone: phone,
-    taskSid,
-    completedAt: completedAt instanceof Timestamp ? completedAt.toDate() : new Date(0),
-    outcome: typeof data['outcome'] === 'string' ? data['outcome'] : null,
-  });
+  const result = await countInteractionOnce(firestore(), { ...decoded.value, customerPhone: phone, taskSid });
   if (result.counted) logs.statsUpdated(phone, taskSid, result.stats.interactionCount);
   else logs.statsAlreadyCounted(phone, taskSid);
 }

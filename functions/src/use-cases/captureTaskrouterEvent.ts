@@ -3,15 +3,16 @@
  * exactly once, either a customer's interaction or a capture failure a
  * supervisor can read. Nothing signed is dropped.
  */
-import type { CountryCode } from '@interaction-history/model';
-import type { CaptureStore, WriteResult } from '../adapters/captureStore.js';
-import { interpretCompletedTask, type CaptureFailure } from '../domain/completedTask.js';
 import {
   completedTaskEventSchema,
   readCompletedTaskDetails,
   TASK_COMPLETED,
   taskrouterEventSchema,
-} from '../domain/taskrouterEvent.js';
+  tryDecode,
+  type CountryCode,
+} from '@interaction-history/model';
+import type { CaptureStore, WriteResult } from '../adapters/captureStore.js';
+import { interpretCompletedTask, type CaptureFailure } from '../domain/completedTask.js';
 import { AppError, isPermanentStorageError } from '../errors.js';
 import * as logs from '../logs.js';
 
@@ -26,28 +27,24 @@ export interface CaptureContext {
   readonly receivedAt: Date;
 }
 
-function describeIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  return error.issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`).join('; ');
-}
-
 export async function captureTaskrouterEvent(
   parameters: Readonly<Record<string, string>>,
   context: CaptureContext,
 ): Promise<CaptureResult> {
-  const envelope = taskrouterEventSchema.safeParse(parameters);
-  if (!envelope.success) {
-    throw new AppError('malformedRequest', `Not a TaskRouter event: ${describeIssues(envelope.error)}`, 400);
+  const envelope = tryDecode(taskrouterEventSchema, parameters);
+  if (!envelope.ok) {
+    throw new AppError('malformedRequest', `Not a TaskRouter event: ${envelope.problems.join('; ')}`, 400);
   }
-  if (envelope.data.EventType !== TASK_COMPLETED) {
-    logs.eventIgnored(envelope.data.EventType);
-    return { result: 'ignored', eventType: envelope.data.EventType };
+  if (envelope.value.EventType !== TASK_COMPLETED) {
+    logs.eventIgnored(envelope.value.EventType);
+    return { result: 'ignored', eventType: envelope.value.EventType };
   }
-  const parsed = completedTaskEventSchema.safeParse(parameters);
-  if (!parsed.success) {
-    throw new AppError('malformedRequest', `Not a usable task.completed event: ${describeIssues(parsed.error)}`, 400);
+  const parsed = tryDecode(completedTaskEventSchema, parameters);
+  if (!parsed.ok) {
+    throw new AppError('malformedRequest', `Not a usable task.completed event: ${parsed.problems.join('; ')}`, 400);
   }
   const { details, rejectedFields } = readCompletedTaskDetails(parameters);
-  const event = { ...parsed.data, ...details, rejectedFields };
+  const event = { ...parsed.value, ...details, rejectedFields };
   const outcome = interpretCompletedTask(event, { defaultRegion: context.defaultRegion, receivedAt: context.receivedAt });
   const failureBase = { taskSid: event.TaskSid, eventType: event.EventType, receivedAt: context.receivedAt, parameters };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { interpretCompletedTask, parseEventTime } from '../../src/domain/completedTask.js';
+import { interpretCompletedTask } from '../../src/domain/completedTask.js';
 import { addInteractionToStats, EMPTY_STATS } from '../../src/domain/customerStats.js';
-import { readCompletedTaskDetails, type CompletedTaskEvent } from '../../src/domain/taskrouterEvent.js';
+import { readCompletedTaskDetails, type CompletedTaskEvent } from '@interaction-history/model';
 
 const receivedAt = new Date('2026-11-28T12:00:00Z');
 const event = (attributes: unknown, extra: Partial<CompletedTaskEvent> = {}): CompletedTaskEvent => ({
@@ -50,21 +50,6 @@ describe('interpretCompletedTask', () => {
   it('treats an empty reason code and blank comment as none', () => {
     const outcome = interpret({ from: '+14155550100', conversations: { outcome: '' }, interactionHistory: { comment: '  ' } });
     expect(outcome.kind === 'interaction' && outcome.interaction).toMatchObject({ outcome: null, comment: null });
-  });
-});
-
-describe('parseEventTime', () => {
-  it('reads epoch seconds, epoch milliseconds and ISO dates', () => {
-    expect(parseEventTime('1764331200')).toEqual(new Date('2025-11-28T12:00:00Z'));
-    expect(parseEventTime('1764331200000')).toEqual(new Date('2025-11-28T12:00:00Z'));
-    expect(parseEventTime('2025-11-28T12:00:00Z')).toEqual(new Date('2025-11-28T12:00:00Z'));
-    expect(parseEventTime('yesterday')).toBeNull();
-  });
-
-  it('takes only ISO-8601 dates, not whatever Date.parse would guess', () => {
-    expect(parseEventTime('foo 1')).toBeNull();
-    expect(parseEventTime('Nov 28 2025')).toBeNull();
-    expect(parseEventTime('2025-11-28T12:00:00.123+01:00')).toEqual(new Date('2025-11-28T11:00:00.123Z'));
   });
 });
 

@@ -18,7 +18,7 @@ import {
   type CustomerProfileInput,
   type CustomerStats,
 } from '@interaction-history/model';
-import { customerConverter, customerStatsConverter } from './timestamps.js';
+import { customerConverter, customerStatsConverter } from './converters.js';
 
 export class DuplicateCustomerError extends Error {
   constructor(readonly phone: string) {
@@ -33,7 +33,22 @@ function subscribeToDocument<T>(
   onData: (value: T | null) => void,
   onError: (error: Error) => void,
 ): Unsubscribe {
-  return onSnapshot(ref, (snapshot) => onData(snapshot.exists() ? snapshot.data() : null), onError);
+  return onSnapshot(
+    ref,
+    (snapshot) => {
+      let value: T | null;
+      try {
+        value = snapshot.exists() ? snapshot.data() : null;
+      } catch (error) {
+        // A document that does not match its schema is an error the tab shows, never a half-read value.
+        console.error('[interaction-history] a document could not be read', error);
+        onError(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      onData(value);
+    },
+    onError,
+  );
 }
 
 /** Live profile of one phone; `null` while no customer is saved for it. */

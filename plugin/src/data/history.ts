@@ -1,12 +1,14 @@
 import { collection, limit, onSnapshot, orderBy, query, type Firestore, type Unsubscribe } from 'firebase/firestore';
 import { interactionsPath, type Interaction } from '@interaction-history/model';
-import { interactionConverter } from './timestamps.js';
+import { interactionConverter } from './converters.js';
 
 export interface HistoryWindow {
   /** Newest first, at most `count` of them. */
   readonly interactions: readonly Interaction[];
   /** True when older interactions exist beyond the window. */
   readonly hasMore: boolean;
+  /** Paths of documents in the window that do not match the interaction schema: left out, and said. */
+  readonly unreadable: readonly string[];
 }
 
 export interface HistoryQuery {
@@ -35,8 +37,18 @@ export function subscribeToHistory(
   return onSnapshot(
     newestFirst,
     (snapshot) => {
-      const interactions = snapshot.docs.map((document) => document.data());
-      onData({ interactions: interactions.slice(0, count), hasMore: interactions.length > count });
+      const interactions: Interaction[] = [];
+      const unreadable: string[] = [];
+      for (const document of snapshot.docs.slice(0, count)) {
+        try {
+          interactions.push(document.data());
+        } catch (error) {
+          // One malformed record must not hide a customer's whole history: leave it out and say which.
+          console.error('[interaction-history] an interaction could not be read', error);
+          unreadable.push(document.ref.path);
+        }
+      }
+      onData({ interactions, hasMore: snapshot.docs.length > count, unreadable });
     },
     onError,
   );

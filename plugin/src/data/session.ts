@@ -9,6 +9,7 @@ import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase
 import { isStaffRole, type StaffRole } from '@interaction-history/model';
 import type { PluginConfig } from '../config/pluginConfig.js';
 import { strings } from '../strings/index.js';
+import { mintFirebaseToken, MintError } from './mintClient.js';
 
 export type SessionState =
   | { readonly status: 'signingIn' }
@@ -27,52 +28,6 @@ export interface FirebaseSession {
   subscribe(listener: (state: SessionState) => void): () => void;
   /** Signs in (again) with a Flex token; call it at start and on every Flex token refresh. */
   signIn(flexToken: string): Promise<void>;
-}
-
-/** Long enough for a cold start of the function, short enough that "Connecting…" never hangs. */
-export const MINT_TIMEOUT_MS = 15_000;
-
-/** A refused or failed mint; `passing` when trying again later may work (an outage, a timeout), not for a refused token. */
-export class MintError extends Error {
-  constructor(
-    message: string,
-    readonly passing: boolean,
-  ) {
-    super(message);
-    this.name = 'MintError';
-  }
-}
-
-/** Asks the mintFirebaseToken function for a Firebase custom token. */
-export async function mintFirebaseToken(
-  mintTokenUrl: string,
-  flexToken: string,
-  fetchImpl: typeof fetch = fetch,
-  timeoutMs = MINT_TIMEOUT_MS,
-): Promise<string> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetchImpl(mintTokenUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: flexToken }),
-      signal: controller.signal,
-    });
-    const body = (await response.json().catch(() => ({}))) as { firebaseToken?: unknown; error?: { message?: unknown } };
-    if (!response.ok || typeof body.firebaseToken !== 'string') {
-      const reason = typeof body.error?.message === 'string' ? body.error.message : strings.signInServiceAnswered(response.status);
-      throw new MintError(reason, response.status === 429 || response.status >= 500);
-    }
-    return body.firebaseToken;
-  } catch (error) {
-    if (error instanceof MintError) throw error;
-    if (controller.signal.aborted) throw new MintError(strings.signInTimedOut, true);
-    // fetch rejects only when no answer came at all (network down, CORS): worth another try.
-    throw new MintError(error instanceof Error ? error.message : String(error), true);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Waits before retrying a failed sign-in or renewal: 5 s, 10 s, 20 s… at most a minute. */

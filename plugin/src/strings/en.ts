@@ -49,6 +49,8 @@ export const en = {
   historyHeading: 'Past interactions',
   historyEmpty: 'No past interactions for this customer yet.',
   historyFailed: 'The history could not be loaded.',
+  historyUnreadable: (count: number) =>
+    count === 1 ? 'One record could not be read and is not shown:' : `${count} records could not be read and are not shown:`,
   customerFailed: 'The customer’s profile could not be loaded.',
   statsFailed: 'The number of interactions could not be loaded.',
   loadOlder: 'Load older',

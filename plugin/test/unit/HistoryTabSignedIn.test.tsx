@@ -120,6 +120,7 @@ function interaction(taskSid: string, comment: string): Interaction {
 const historyOf = (...comments: string[]): HistoryWindow => ({
   interactions: comments.map((comment, index) => interaction(`WT${index}`, comment)),
   hasMore: true,
+  unreadable: [],
 });
 
 function renderTab(session: FirebaseSession = sessionIn(signedIn()), task = new FakeTask('WT1', { from: CALLER })) {
@@ -140,7 +141,7 @@ function showUnknownCaller() {
   const view = renderTab();
   answer('customer', CALLER, null);
   answer('stats', CALLER, null);
-  answer('history', CALLER, { interactions: [], hasMore: false });
+  answer('history', CALLER, { interactions: [], hasMore: false, unreadable: [] });
   return view;
 }
 

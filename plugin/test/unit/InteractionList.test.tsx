@@ -63,6 +63,15 @@ describe('InteractionList', () => {
     expect(screen.queryByRole('button', { name: strings.loadOlder })).toBeNull();
   });
 
+  it('names the records that could not be read, and still shows the others', () => {
+    const path = 'customers/+14155550100/interactions/WTbad';
+    renderList({ status: 'ready', interactions: [middle], hasMore: false, unreadable: [path] });
+
+    expect(screen.getByRole('alert').textContent).toContain(strings.historyUnreadable(1));
+    expect(screen.getByRole('alert').textContent).toContain(path);
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+  });
+
   it('reports a history that could not be loaded as an alert, with a way to try again', async () => {
     const retry = vi.fn();
     renderList({ status: 'error', retry });

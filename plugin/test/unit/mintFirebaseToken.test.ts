@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mintFirebaseToken, renewalRetryDelayMs } from '../../src/data/session.js';
+import { mintFirebaseToken } from '../../src/data/mintClient.js';
+import { renewalRetryDelayMs } from '../../src/data/session.js';
 import { strings } from '../../src/strings/index.js';
 
 /** A fetch that never answers, but stops when its request is aborted, as a real one does. */

@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInWithCustomToken } from 'firebase/auth';
 import { parsePluginConfig } from '../../src/config/pluginConfig.js';
-import { createFirebaseSession, MINT_TIMEOUT_MS, type SessionState } from '../../src/data/session.js';
+import { MINT_TIMEOUT_MS } from '../../src/data/mintClient.js';
+import { createFirebaseSession, type SessionState } from '../../src/data/session.js';
 import { strings } from '../../src/strings/index.js';
 import { deferred } from './fakeTask.js';
 

@@ -40,8 +40,9 @@ export function registerCompleteGuard(flex: FlexApi, { writer, strings, appliesT
     try {
       // A comment typed a moment ago must reach the task before TaskRouter reads it.
       await writer.flush(task);
-    } catch {
+    } catch (error) {
       abort();
+      console.error(`[interaction-history] completion of ${task.taskSid} stopped: the outcome could not be saved to the task`, error);
       flex.Notifications.showNotification(OUTCOME_SAVE_FAILED_NOTIFICATION);
       return;
     }

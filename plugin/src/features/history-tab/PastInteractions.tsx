@@ -33,6 +33,7 @@ export function PastInteractions({ db, phone, pageSize, sessionEpoch, strings }:
               status: 'ready',
               interactions: history.value.interactions,
               hasMore: history.value.hasMore,
+              unreadable: history.value.unreadable,
               loadingOlder: history.refreshing === true,
             }
           : history.status === 'error'

@@ -3,24 +3,13 @@
  * and the webhook reads it at completion). Writes are serialised per task and
  * always merge into the task's other attributes.
  */
-import {
-  COMMENT_ATTRIBUTE,
-  CUSTOMER_PHONE_ATTRIBUTE,
-  mergeOutcomeAttributes,
-  OUTCOME_ATTRIBUTE,
-  readAttribute,
-  type OutcomeAttributes,
-} from '@interaction-history/model';
+import { mergeOutcomeAttributes, readOutcomeAttributes, type OutcomeAttributes } from '@interaction-history/model';
 import type { FlexTask } from '../../flex/flexApi.js';
 
-const textOrNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
-
+/** The outcome as the task holds it; what capture would not accept (not text, too long) reads as none. */
 export function readOutcome(attributes: Record<string, unknown>): OutcomeAttributes {
-  return {
-    outcome: textOrNull(readAttribute(attributes, OUTCOME_ATTRIBUTE)),
-    comment: textOrNull(readAttribute(attributes, COMMENT_ATTRIBUTE)),
-    customerPhone: textOrNull(readAttribute(attributes, CUSTOMER_PHONE_ATTRIBUTE)),
-  };
+  const { outcome, comment, customerPhone } = readOutcomeAttributes(attributes);
+  return { outcome, comment, customerPhone };
 }
 
 export function hasReasonCode(outcome: OutcomeAttributes): boolean {

@@ -54,7 +54,11 @@ export function useTaskOutcome(task: FlexTask, writer: TaskOutcomeWriter): TaskO
       // Leaving the tab (another task, a reload) must not drop the last words typed, nor a change
       // whose save failed. The writer writes only what is unsaved, so this costs nothing otherwise.
       clearTimeout(commentTimer.current);
-      writer.save(latestTask.current).catch(() => undefined);
+      const task = latestTask.current;
+      writer.save(task).catch((error: unknown) => {
+        // No form is left to show it; the guard writes again before completion, and the cause belongs in the console.
+        console.warn(`[interaction-history] saving the outcome of ${task.taskSid} on leaving the tab failed`, error);
+      });
     },
     [writer],
   );

@@ -13,6 +13,8 @@ export interface InteractionListProps {
         readonly status: 'ready';
         readonly interactions: readonly Interaction[];
         readonly hasMore: boolean;
+        /** Paths of records that could not be read; they are left out of the table. */
+        readonly unreadable?: readonly string[];
         /** Older interactions are on their way; the rows shown stay, and so does the button. */
         readonly loadingOlder?: boolean;
       };
@@ -31,6 +33,11 @@ export function InteractionList({ strings, state, onLoadOlder, formatDateTime }:
       {state.status === 'loading' && <p role="status">{strings.loading}</p>}
       {state.status === 'error' && (
         <FailureNotice message={strings.historyFailed} retryLabel={strings.retry} onRetry={state.retry} />
+      )}
+      {state.status === 'ready' && state.unreadable && state.unreadable.length > 0 && (
+        <p role="alert" style={styles.subtle}>
+          {strings.historyUnreadable(state.unreadable.length)} <code>{state.unreadable.join(', ')}</code>
+        </p>
       )}
       {state.status === 'ready' && state.interactions.length === 0 && <p role="status">{strings.historyEmpty}</p>}
       {state.status === 'ready' && state.interactions.length > 0 && (

@@ -1,28 +1,30 @@
-import { z } from 'zod';
-
-/** TaskRouter SIDs are two letters and 32 lowercase hex digits; only such a TaskSid may become a document id. */
-const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-f]{32}$`), `not a ${prefix} SID`);
+/**
+ * TaskRouter's workspace event callback: a signed, form-encoded POST whose
+ * parameters are all strings (https://www.twilio.com/docs/taskrouter/api/event/reference).
+ * These are the fields this product reads; TaskRouter sends more, which are
+ * ignored, not rejected.
+ */
+import * as z from 'zod/mini';
+import { sidOf } from '../documents/ids.js';
 
 /** A decimal count of seconds or milliseconds as TaskRouter sends them in form fields. */
-const numeric = z.string().regex(/^\d{1,16}$/, 'not a whole number');
+const numeric = z.string().check(z.regex(/^\d{1,16}$/, 'not a whole number'));
 
-/**
- * The fields of a TaskRouter event callback that this product reads
- * (https://www.twilio.com/docs/taskrouter/api/event/reference). TaskRouter
- * sends many more; they are ignored, not rejected.
- */
+/** Every event, whatever its type. */
 export const taskrouterEventSchema = z.object({
-  EventType: z.string().min(1).max(100),
-  AccountSid: sid('AC'),
-  WorkspaceSid: sid('WS'),
+  EventType: z.string().check(z.minLength(1), z.maxLength(100)),
+  AccountSid: sidOf('AC'),
+  WorkspaceSid: sidOf('WS'),
 });
 
+export const TASK_COMPLETED = 'task.completed';
+
 /** What a `task.completed` event must carry to be stored at all: without these there is no document to write. */
-export const completedTaskEventSchema = taskrouterEventSchema.extend({
-  EventType: z.literal('task.completed'),
-  TaskSid: sid('WT'),
+export const completedTaskEventSchema = z.extend(taskrouterEventSchema, {
+  EventType: z.literal(TASK_COMPLETED),
+  TaskSid: sidOf('WT'),
   // No length limit here: an oversized payload is still recorded as a capture failure, not refused.
-  TaskAttributes: z.string().default('{}'),
+  TaskAttributes: z._default(z.string(), '{}'),
 });
 
 /**
@@ -32,12 +34,12 @@ export const completedTaskEventSchema = taskrouterEventSchema.extend({
  */
 export const completedTaskDetailsSchema = z.object({
   TaskAge: numeric,
-  TaskChannelUniqueName: z.string().max(100),
-  TaskQueueName: z.string().max(200),
-  TaskDateCreated: z.string().max(40),
-  WorkerSid: sid('WK'),
-  WorkerName: z.string().max(200),
-  Timestamp: z.string().max(40),
+  TaskChannelUniqueName: z.string().check(z.maxLength(100)),
+  TaskQueueName: z.string().check(z.maxLength(200)),
+  TaskDateCreated: z.string().check(z.maxLength(40)),
+  WorkerSid: sidOf('WK'),
+  WorkerName: z.string().check(z.maxLength(200)),
+  Timestamp: z.string().check(z.maxLength(40)),
   TimestampMs: numeric,
 });
 
@@ -48,8 +50,6 @@ export type CompletedTaskEvent = z.infer<typeof completedTaskEventSchema> &
     /** Descriptive fields that were present but malformed, left out above. */
     readonly rejectedFields?: readonly (keyof CompletedTaskDetails)[];
   };
-
-export const TASK_COMPLETED = 'task.completed';
 
 type DetailField = keyof CompletedTaskDetails;
 const DETAIL_FIELDS = Object.keys(completedTaskDetailsSchema.shape) as DetailField[];
@@ -64,7 +64,7 @@ export function readCompletedTaskDetails(parameters: Readonly<Record<string, str
   for (const field of DETAIL_FIELDS) {
     const value = Object.hasOwn(parameters, field) ? parameters[field] : undefined;
     if (value === undefined || value === '') continue;
-    const parsed = completedTaskDetailsSchema.shape[field].safeParse(value);
+    const parsed = z.safeParse(completedTaskDetailsSchema.shape[field], value);
     if (parsed.success) details[field] = parsed.data;
     else rejectedFields.push(field);
   }

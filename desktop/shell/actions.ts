@@ -1,0 +1,88 @@
+/**
+ * What the stand-in Flex shell does on its own: sign a worker in (a local Flex
+ * token, then the real plugin bundle), ring in tasks, and the built-in Flex
+ * actions the plugin relies on (`CompleteTask`, `SetComponentState`).
+ * Completing a task asks the desktop server's stand-in TaskRouter to send the
+ * webhook its callbacks.
+ */
+import type { ActionPayload, FlexManager } from '../../plugin/src/flex/flexApi.js';
+import type { LocalIdentity, ShellStore } from './shellStore.js';
+import type { StandInFlex } from './standInFlex.js';
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const parsed = (await response.json()) as T & { error?: { message?: string } };
+  if (!response.ok) throw new Error(parsed.error?.message ?? `HTTP ${response.status}`);
+  return parsed;
+}
+
+/** Flex's own actions, as far as the plugin uses them; the plugin's before-listeners run first. */
+export function builtInActions(store: ShellStore): Record<string, (payload: ActionPayload) => Promise<void>> {
+  return {
+    async CompleteTask(payload: ActionPayload) {
+      const sid = payload.sid ?? payload.task?.taskSid;
+      const task = sid ? store.task(sid) : undefined;
+      if (!task) return;
+      const identity = store.getState().identity;
+      try {
+        await postJson('/local/taskrouter/complete', {
+          taskSid: task.taskSid,
+          attributes: task.attributes,
+          channel: task.channel,
+          queue: task.queue,
+          workerSid: identity?.workerSid,
+          workerName: identity?.name,
+          ageSeconds: (Date.now() - task.createdAt) / 1000,
+        });
+        store.removeTask(task.taskSid);
+        store.notify({ type: 'success', content: 'Task completed.', timeout: 4000 });
+      } catch (error) {
+        store.notify({ type: 'error', content: `Completing failed: ${(error as Error).message}` });
+      }
+    },
+    SetComponentState(payload: ActionPayload) {
+      const { name, state } = payload as unknown as { name?: string; state?: { selectedTabName?: string } };
+      if (name === 'AgentTaskCanvasTabs' && state?.selectedTabName) store.update({ selectedTabName: state.selectedTabName });
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Signs a worker in with a local Flex token, hands Flex's manager to the stand-in, then loads the plugin bundle. */
+export async function signIn(store: ShellStore, flex: StandInFlex, role: LocalIdentity['role'], name: string): Promise<void> {
+  try {
+    const { token, identity } = await postJson<{ token: string; identity: LocalIdentity }>('/local/sign-in', { role, name });
+    const config = (await (await fetch('/local/config')).json()) as Record<string, unknown>;
+    const manager: FlexManager = {
+      user: { token },
+      events: { addListener: () => undefined },
+      serviceConfiguration: { ui_attributes: config },
+    };
+    flex.setManager(manager);
+    store.update({ identity, signInError: null });
+    const script = document.createElement('script');
+    script.src = '/plugin/plugin-interaction-history.js';
+    document.body.appendChild(script);
+  } catch (error) {
+    store.update({ signInError: (error as Error).message });
+  }
+}
+
+export function randomTaskSid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `WT${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Task attributes as each channel's Flex flow writes them. */
+export const CHANNELS = {
+  voice: { label: 'Voice call', channel: 'voice', attributes: (phone: string) => ({ from: phone, caller: phone, direction: 'inbound', channelType: 'voice' }) },
+  sms: { label: 'SMS', channel: 'chat', attributes: (phone: string) => ({ from: phone, customerAddress: phone, channelType: 'sms', direction: 'inbound' }) },
+  whatsapp: { label: 'WhatsApp', channel: 'chat', attributes: (phone: string) => ({ from: `whatsapp:${phone}`, customerAddress: `whatsapp:${phone}`, channelType: 'whatsapp', direction: 'inbound' }) },
+} as const;
+
+export type ChannelKey = keyof typeof CHANNELS;
+
+export function ringIn(store: ShellStore, phone: string, channel: ChannelKey): void {
+  const spec = CHANNELS[channel];
+  store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, 'Everyone');
+}

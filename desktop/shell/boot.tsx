@@ -1,0 +1,28 @@
+/**
+ * The local agent desktop's entry: sign in as agent, supervisor or admin, ring
+ * in a task from any number, work it in a Task Canvas with the plugin's tabs,
+ * and complete it through the Flex Actions framework. Completion goes to a
+ * stand-in TaskRouter that calls the real webhook.
+ *
+ * Boot only: the store, the stand-in Flex on `window.Twilio.Flex` (where the
+ * plugin bundle looks for it), an optional sign-in from the URL, the render.
+ */
+import React from 'react';
+import ReactDOM from 'react-dom';
+import { builtInActions, signIn } from './actions.js';
+import { Desktop } from './components/Desktop.js';
+import { ShellStore } from './shellStore.js';
+import { createStandInFlex, type StandInFlex } from './standInFlex.js';
+
+const store = new ShellStore();
+const flex: StandInFlex = createStandInFlex(store, builtInActions(store));
+(window as unknown as { Twilio: { Flex: StandInFlex } }).Twilio = { Flex: flex };
+// For tests and the curious: what the plugin registered.
+(window as unknown as { __standInFlex: StandInFlex }).__standInFlex = flex;
+
+const params = new URLSearchParams(window.location.search);
+const presetRole = params.get('role');
+const presetName = params.get('name');
+if ((presetRole === 'agent' || presetRole === 'supervisor' || presetRole === 'admin') && presetName) void signIn(store, flex, presetRole, presetName);
+
+ReactDOM.render(<Desktop store={store} flex={flex} />, document.getElementById('root'));

@@ -1,0 +1,21 @@
+import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { COLLECTIONS, type AuditEntry } from '@interaction-history/model';
+
+/** An entry as the functions write it; the time is the server's. */
+export type NewAuditEntry = Omit<AuditEntry, 'at'>;
+
+function newEntry(db: Firestore, entry: NewAuditEntry) {
+  return { ref: db.collection(COLLECTIONS.auditLog).doc(), document: { ...entry, at: FieldValue.serverTimestamp() } };
+}
+
+/** Appends an entry to `auditLog` on its own. */
+export async function appendAuditEntry(db: Firestore, entry: NewAuditEntry): Promise<void> {
+  const { ref, document } = newEntry(db, entry);
+  await ref.create(document);
+}
+
+/** Appends an entry inside the caller's transaction, so that a change and its record land together or not at all. */
+export function appendAuditEntryIn(transaction: Transaction, db: Firestore, entry: NewAuditEntry): void {
+  const { ref, document } = newEntry(db, entry);
+  transaction.create(ref, document);
+}

@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { storedTime } from './storedTime.js';
+import { taskSid } from './ids.js';
+
+/** Why a signed `task.completed` event could not be stored as it was, in words a supervisor reads. */
+export const CAPTURE_FAILURE_REASONS = {
+  attributesNotJson: 'The task attributes are not a JSON object.',
+  attributesTooLarge: 'The task attributes are larger than 256 KiB.',
+  noValidPhone: 'No valid phone number in the chosen customer, from, caller, customerAddress or customers.phone.',
+  invalidChosenCustomer: 'The agent chose a customer whose phone number is not valid.',
+  commentTooLong: 'The comment was longer than the limit; the interaction holds it cut, the full text is kept here.',
+  invalidOutcome: 'The reason code is not text within the allowed length.',
+  invalidComment: 'The comment is not text.',
+  implausibleTimes:
+    'A time in the event was unreadable, before 2000 or more than a day ahead; the interaction uses the arrival time instead, the raw values are kept here.',
+  invalidFields: 'Some descriptive fields of the event were malformed and left out of the interaction; the raw values are kept here.',
+  storageRefused: 'Firestore refused to store the interaction as it was; every parameter is kept here.',
+} as const;
+
+export type CaptureFailureReason = keyof typeof CAPTURE_FAILURE_REASONS;
+
+const reason = z.enum(Object.keys(CAPTURE_FAILURE_REASONS) as [CaptureFailureReason, ...CaptureFailureReason[]]);
+
+/** `captureFailures/{taskSid}`: a signed event, or part of one, that could not be stored as it was. */
+export const captureFailureSchema = z.object({
+  taskSid,
+  reason,
+  /** The reasons in words, first reason first. */
+  message: z.string(),
+  otherReasons: z.optional(z.array(reason)),
+  /** Extra facts, e.g. the full comment when it had to be cut. */
+  details: z.nullable(z.record(z.string(), z.union([z.string(), z.number()]))),
+  eventType: z.string(),
+  receivedAt: storedTime,
+  recordedAt: storedTime,
+  /** Every parameter the event carried, as JSON (names are the sender's, not valid field names). */
+  parametersJson: z.string(),
+  parametersTruncated: z.boolean(),
+  /** The full size in UTF-8 bytes, when the JSON had to be cut. */
+  parametersBytes: z.optional(z.number()),
+});
+
+export type CaptureFailureDocument = z.output<typeof captureFailureSchema>;

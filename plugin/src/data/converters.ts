@@ -1,0 +1,32 @@
+/**
+ * Every document the plugin reads is decoded through its schema in the model,
+ * so components only ever see checked, plain values (Dates, not Timestamps).
+ * A document that does not match throws a DecodeError naming its path.
+ */
+import type { FirestoreDataConverter, SnapshotOptions } from 'firebase/firestore';
+import {
+  customerSchema,
+  customerStatsSchema,
+  decode,
+  interactionSchema,
+  type Customer,
+  type CustomerStats,
+  type Interaction,
+  type Schema,
+} from '@interaction-history/model';
+
+function decodingConverter<T>(schema: Schema<T>, options?: SnapshotOptions): FirestoreDataConverter<T> {
+  return {
+    toFirestore: () => {
+      throw new Error('The plugin writes these documents through its data functions, not through a converter.');
+    },
+    fromFirestore: (snapshot) => decode(schema, snapshot.data(options), snapshot.ref.path),
+  };
+}
+
+export const interactionConverter = decodingConverter<Interaction>(interactionSchema);
+
+// A profile just saved from this browser holds a pending server timestamp; show the local estimate meanwhile.
+export const customerConverter = decodingConverter<Customer>(customerSchema, { serverTimestamps: 'estimate' });
+
+export const customerStatsConverter = decodingConverter<CustomerStats>(customerStatsSchema);
