@@ -114,7 +114,7 @@ function dataField(resource: EventResource, snake: string, pascal: string): stri
 function indexOf(stored: Stored): EventIndex {
   if (stored.index) return stored.index;
   const r = stored.resource;
-  const taskSid = dataField(r, 'task_sid', 'TaskSid') ?? (r.resource_type?.toLowerCase() === 'task' ? r.resource_sid : '');
+  const taskSid = dataField(r, 'task_sid', 'TaskSid') ?? (r.resource_type.toLowerCase() === 'task' ? r.resource_sid : '');
   const channel = [
     dataField(r, 'task_channel_unique_name', 'TaskChannelUniqueName'),
     dataField(r, 'task_channel_sid', 'TaskChannelSid'),
@@ -308,12 +308,17 @@ export async function startEventsApiServer(options: EventsApiServerOptions): Pro
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = /^\/v1\/Workspaces\/([^/]+)\/Events(?:\/([^/]+))?\/?$/.exec(url.pathname);
     if (!authorized(req)) {
-      return send(res, 401, errorBody(401, 20003, 'Authenticate'), { 'www-authenticate': 'Basic realm="Twilio API"' });
+      send(res, 401, errorBody(401, 20003, 'Authenticate'), { 'www-authenticate': 'Basic realm="Twilio API"' });
+      return;
     }
     if (!match || !workspaces.has(match[1] ?? '')) {
-      return send(res, 404, errorBody(404, 20404, `The requested resource ${url.pathname} was not found`));
+      send(res, 404, errorBody(404, 20404, `The requested resource ${url.pathname} was not found`));
+      return;
     }
-    if (req.method !== 'GET') return send(res, 405, errorBody(405, 20004, 'Method not allowed'));
+    if (req.method !== 'GET') {
+      send(res, 405, errorBody(405, 20004, 'Method not allowed'));
+      return;
+    }
     const workspaceSid = match[1] ?? '';
     const eventSid = match[2];
     try {
@@ -321,13 +326,14 @@ export async function startEventsApiServer(options: EventsApiServerOptions): Pro
         const found = store.find(
           (s) => s.resource.workspace_sid === workspaceSid && s.resource.sid === eventSid && s.resource.event_date_ms >= now() - RETENTION_MS,
         );
-        if (!found) return send(res, 404, errorBody(404, 20404, `The requested resource ${url.pathname} was not found`));
-        return send(res, 200, found.resource);
+        if (found) send(res, 200, found.resource);
+        else send(res, 404, errorBody(404, 20404, `The requested resource ${url.pathname} was not found`));
+        return;
       }
-      return send(res, 200, list(workspaceSid, url.searchParams));
+      send(res, 200, list(workspaceSid, url.searchParams));
     } catch (error) {
-      if (error instanceof BadRequest) return send(res, 400, errorBody(400, INVALID_PARAMETER_CODE, error.message));
-      throw error;
+      if (!(error instanceof BadRequest)) throw error;
+      send(res, 400, errorBody(400, INVALID_PARAMETER_CODE, error.message));
     }
   };
 

@@ -46,7 +46,8 @@ export class LocalBaseUrlRequestClient extends twilio.RequestClient {
     }
     const recorded = new URL(uri);
     for (const [key, value] of Object.entries((opts.params ?? {}) as Record<string, unknown>)) {
-      if (value !== undefined) recorded.searchParams.append(key, String(value));
+      if (value === undefined) continue;
+      recorded.searchParams.append(key, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
     }
     this.requestedUris.push(recorded.href);
     return super.request({ ...opts, uri });

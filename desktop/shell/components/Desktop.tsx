@@ -27,7 +27,7 @@ export function Desktop({ store, flex }: { store: ShellStore; flex: StandInFlex 
             {state.tasks.map((task) => (
               <li key={task.taskSid}>
                 <button type="button" aria-current={task.taskSid === state.selectedTaskSid} onClick={() => store.update({ selectedTaskSid: task.taskSid, selectedTabName: 'info' })}>
-                  {String(task.attributes['from'] ?? task.taskSid)}
+                  {typeof task.attributes['from'] === 'string' ? task.attributes['from'] : task.taskSid}
                 </button>
               </li>
             ))}

@@ -15,7 +15,7 @@ export function TaskCanvas({ flex, store, task, selectedTabName }: { flex: Stand
     <TaskContext.Provider value={task}>
       <section aria-label="Task Canvas" style={{ background: '#fff', border: '1px solid #ccc', borderRadius: 4 }}>
         <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 16px', borderBottom: '1px solid #ccc' }}>
-          <strong>{String(task.attributes['from'] ?? task.taskSid)}</strong>
+          <strong>{typeof task.attributes['from'] === 'string' ? task.attributes['from'] : task.taskSid}</strong>
           <button type="button" onClick={() => void flex.Actions.invokeAction('CompleteTask', { sid: task.taskSid, task })}>Complete</button>
         </header>
         <div role="tablist" aria-label="Task tabs" style={{ display: 'flex', gap: 4, padding: '0 16px', borderBottom: '1px solid #ccc' }}>

@@ -170,7 +170,7 @@ describe('refusals', () => {
     interceptTwilioError(token, 401, 20003, 'Authenticate');
     const response = await mint({ token });
     expect(response.status).toBe(500);
-    // Vitest types its matchers as `any`; held as unknown, it stays an opaque expectation.
+    // Vitest types its matchers as `any`; as unknown, it stays an opaque expectation.
     const namesTheSetting: unknown = expect.stringContaining('TWILIO_AUTH_TOKEN');
     expect(response.body).toMatchObject({ error: { code: 'configuration', message: namesTheSetting } });
   });

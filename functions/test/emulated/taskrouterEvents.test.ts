@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { COMMENT_MAX_CHARACTERS, COMMENT_TRUNCATION_MARKER, countCharacters, interactionPath, interactionSchema } from '@interaction-history/model';
+import {
+  captureFailurePath,
+  captureFailureSchema,
+  COMMENT_MAX_CHARACTERS,
+  COMMENT_TRUNCATION_MARKER,
+  countCharacters,
+  customerStatsPath,
+  customerStatsSchema,
+  interactionPath,
+  interactionSchema,
+  type Schema,
+} from '@interaction-history/model';
 import { adminFirestore, eventually, functionUrl, readDocument, WEBHOOK_URL } from '../../../test-support/localStack.js';
 import { completedTaskParameters, newTaskSid, postCallback, sign, uniquePhone, uniqueUkMobile, WORKER_SID } from '../../../test-support/taskrouter.js';
 
@@ -7,6 +18,16 @@ const db = adminFirestore();
 const interaction = (phone: string, taskSid: string) => db.doc(`customers/${phone}/interactions/${taskSid}`).get();
 const captureFailure = (taskSid: string) => db.doc(`captureFailures/${taskSid}`).get();
 const stats = (phone: string) => db.doc(`customerStats/${phone}`).get();
+
+/** Vitest types its matchers as `any`; as unknown, it stays an opaque expectation. */
+const anyDate: unknown = expect.any(Date);
+
+/** A stored document through its model schema; the test fails here when it was not stored. */
+async function readStored<T>(schema: Schema<T>, path: string): Promise<T> {
+  const document = await readDocument(schema, path);
+  if (document === null) throw new Error(`${path} was not stored`);
+  return document;
+}
 
 /** Every document anywhere that is keyed on this TaskSid: there must be none after a refused request. */
 async function documentsFor(taskSid: string): Promise<number> {
@@ -52,7 +73,7 @@ describe('a signed task.completed', () => {
       startedAt: new Date(completedAt.getTime() - 245_000),
       completedAt,
       durationSeconds: 245,
-      capturedAt: expect.any(Date),
+      capturedAt: anyDate,
       source: 'taskrouter',
     });
   });
@@ -139,7 +160,7 @@ describe('a signed task.completed', () => {
 
     expect((await postCallback(parameters)).status).toBe(201);
 
-    const stored: string = (await interaction(phone, parameters.TaskSid)).get('comment');
+    const stored = (await readStored(interactionSchema, interactionPath(phone, parameters.TaskSid))).comment ?? '';
     expect(stored.endsWith(COMMENT_TRUNCATION_MARKER)).toBe(true);
     expect(countCharacters(stored)).toBe(COMMENT_MAX_CHARACTERS);
     expect(comment.startsWith(stored.slice(0, -COMMENT_TRUNCATION_MARKER.length))).toBe(true);
@@ -162,14 +183,13 @@ describe('a signed task.completed with fields a sender got wrong', () => {
     const response = await postCallback(parameters);
 
     expect(response.status).toBe(201);
-    const stored = await interaction(phone, parameters.TaskSid);
-    const completedAt = stored.get('completedAt').toDate().getTime();
+    const completedAt = (await readStored(interactionSchema, interactionPath(phone, parameters.TaskSid))).completedAt.getTime();
     expect(completedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(completedAt).toBeLessThanOrEqual(Date.now() + 1000);
     const failure = await captureFailure(parameters.TaskSid);
     expect(failure.get('reason')).toBe('implausibleTimes');
     expect(failure.get('details')).toMatchObject({ TimestampMs: bad, Timestamp: bad });
-    await eventually(async () => expect((await stats(phone)).get('lastInteractionAt').toDate().getTime()).toBe(completedAt));
+    await eventually(async () => expect((await readStored(customerStatsSchema, customerStatsPath(phone))).lastInteractionAt?.getTime()).toBe(completedAt));
   });
 
   it('stores an event with malformed descriptive fields without them, naming them for a supervisor', async () => {
@@ -275,9 +295,9 @@ describe('events that are not stored as interactions', () => {
 
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ result: 'unattributable', reason: 'attributesNotJson' });
-    const failure = await captureFailure(parameters.TaskSid);
-    expect(failure.get('message')).toMatch(/not a JSON object/);
-    expect(JSON.parse(failure.get('parametersJson'))).toEqual(parameters);
+    const failure = await readStored(captureFailureSchema, captureFailurePath(parameters.TaskSid));
+    expect(failure.message).toMatch(/not a JSON object/);
+    expect(JSON.parse(failure.parametersJson)).toEqual(parameters);
   });
 
   it.each(['+1/../x', '__x__', '../../customers', 'client:bob', '+1 415 555', ''])(
@@ -299,9 +319,9 @@ describe('events that are not stored as interactions', () => {
     const response = await postCallback(parameters);
 
     expect(response.status).toBe(202);
-    const failure = await captureFailure(parameters.TaskSid);
-    expect(failure.get('reason')).toBe('attributesTooLarge');
-    expect(JSON.parse(failure.get('parametersJson'))).toEqual(parameters);
+    const failure = await readStored(captureFailureSchema, captureFailurePath(parameters.TaskSid));
+    expect(failure.reason).toBe('attributesTooLarge');
+    expect(JSON.parse(failure.parametersJson)).toEqual(parameters);
   });
 
   it('keeps attributes of 1.8 MB of CJK text within Firestore\'s document limit, saying they were cut', async () => {
@@ -310,11 +330,11 @@ describe('events that are not stored as interactions', () => {
     const response = await postCallback(parameters);
 
     expect(response.status).toBe(202);
-    const failure = await captureFailure(parameters.TaskSid);
-    expect(failure.get('reason')).toBe('attributesTooLarge');
-    expect(failure.get('parametersTruncated')).toBe(true);
-    expect(Buffer.byteLength(failure.get('parametersJson'))).toBeLessThanOrEqual(900_000);
-    expect(failure.get('parametersBytes')).toBe(Buffer.byteLength(JSON.stringify(parameters)));
+    const failure = await readStored(captureFailureSchema, captureFailurePath(parameters.TaskSid));
+    expect(failure.reason).toBe('attributesTooLarge');
+    expect(failure.parametersTruncated).toBe(true);
+    expect(Buffer.byteLength(failure.parametersJson)).toBeLessThanOrEqual(900_000);
+    expect(failure.parametersBytes).toBe(Buffer.byteLength(JSON.stringify(parameters)));
   });
 
   it('records a searched customer whose number is invalid as a capture failure rather than guessing', async () => {
@@ -357,9 +377,9 @@ describe('customerStats', () => {
     expect(responses.every((response) => response.status === 201)).toBe(true);
     expect((await db.collection(`customers/${phone}/interactions`).get()).size).toBe(50);
     await eventually(async () => {
-      const summary = (await stats(phone)).data();
+      const summary = await readStored(customerStatsSchema, customerStatsPath(phone));
       expect(summary).toMatchObject({ interactionCount: 50, missingOutcomeCount: 10, lastOutcome: 'Latest' });
-      expect(summary?.['lastInteractionAt'].toDate()).toEqual(new Date(base + 49_000));
+      expect(summary.lastInteractionAt).toEqual(new Date(base + 49_000));
     }, 90_000);
   }, 120_000);
 });

@@ -71,8 +71,11 @@ describe('callback fixtures', () => {
   });
 
   it('reservation events carry the Worker fields and the ReservationSid', () => {
+    // Vitest types its matchers as `any`; as unknown, they stay opaque expectations.
+    const workerSid: unknown = expect.stringMatching(/^WK/);
+    const reservationSid: unknown = expect.stringMatching(/^WR/);
     for (const type of CALLBACK_EVENT_TYPES.filter((t) => t.startsWith('reservation.'))) {
-      expect(callbackFixture(type), type).toMatchObject({ WorkerSid: expect.stringMatching(/^WK/), ReservationSid: expect.stringMatching(/^WR/) });
+      expect(callbackFixture(type), type).toMatchObject({ WorkerSid: workerSid, ReservationSid: reservationSid });
     }
   });
 
@@ -93,7 +96,7 @@ describe('callback fixtures', () => {
     expect(fixture['TimestampMs']).toMatch(/^\d{13}$/);
     expect(Math.floor(Number(fixture['TimestampMs']) / 1000)).toBe(Number(fixture['Timestamp']));
     expect(fixture['ResourceSid']).toBe(type.startsWith('reservation.') ? fixture['ReservationSid'] : fixture['TaskSid']);
-    expect(() => JSON.parse(fixture['TaskAttributes'] ?? '')).not.toThrow();
+    expect((): unknown => JSON.parse(fixture['TaskAttributes'] ?? '')).not.toThrow();
   });
 
   it('the completion reasons are set only where they apply', () => {
@@ -129,7 +132,9 @@ describe('Events API fixtures', () => {
 
   it('task.completed event_data has no worker field; reservation.completed has worker_sid and worker_name', () => {
     expect(Object.keys(eventDataFixture('task.completed') ?? {}).filter((key) => key.startsWith('worker_'))).toEqual([]);
-    expect(eventDataFixture('reservation.completed')).toMatchObject({ worker_sid: expect.stringMatching(/^WK/), worker_name: expect.any(String) });
+    const workerSid: unknown = expect.stringMatching(/^WK/);
+    const workerName: unknown = expect.any(String);
+    expect(eventDataFixture('reservation.completed')).toMatchObject({ worker_sid: workerSid, worker_name: workerName });
   });
 
   it('the Event resource fixture and the list page use the task.completed event_data fixture', () => {

@@ -26,18 +26,20 @@ export interface CustomerProfileProps {
 }
 
 export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }: CustomerProfileProps) {
-  const profile = useCustomerProfile(db, uid, phone, sessionEpoch, strings);
-  const { customer, stats, known, unknown, creating, editing } = profile;
+  const {
+    customer, stats, known, unknown, creating, editing, createOpenedByAgent, confirmation, editButtonRef, createButtonRef,
+    openCreate, cancelCreate, startEdit, cancelEdit, create, update, remove,
+  } = useCustomerProfile(db, uid, phone, sessionEpoch, strings);
   return (
     <>
-      {profile.confirmation && <Notice tone="success">{profile.confirmation}</Notice>}
+      {confirmation && <Notice tone="success">{confirmation}</Notice>}
       {customer.status === 'loading' && <p role="status">{strings.loading}</p>}
       {customer.status === 'error' && (
         <FailureNotice message={strings.customerFailed} retryLabel={strings.retry} onRetry={customer.retry} />
       )}
       {unknown && <p>{strings.unknownCaller(phone)}</p>}
       {unknown && !creating && (
-        <button type="button" ref={profile.createButtonRef} onClick={profile.openCreate} style={{ ...styles.secondaryButton, marginBottom: '1rem' }}>
+        <button type="button" ref={createButtonRef} onClick={openCreate} style={{ ...styles.secondaryButton, marginBottom: '1rem' }}>
           {strings.newCustomer}
         </button>
       )}
@@ -46,9 +48,9 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
           strings={strings}
           mode="create"
           phone={phone}
-          focusFirstField={profile.createOpenedByAgent}
-          onSubmit={profile.create}
-          onCancel={profile.cancelCreate}
+          focusFirstField={createOpenedByAgent}
+          onSubmit={create}
+          onCancel={cancelCreate}
         />
       )}
       {!creating && known && !editing && (
@@ -58,9 +60,9 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
           stats={stats.status === 'ready' ? stats.value : null}
           onRetryStats={stats.status === 'error' ? stats.retry : undefined}
           canDelete={role === 'admin'}
-          editButtonRef={profile.editButtonRef}
-          onEdit={profile.startEdit}
-          onDelete={profile.remove}
+          editButtonRef={editButtonRef}
+          onEdit={startEdit}
+          onDelete={remove}
         />
       )}
       {!creating && known && editing && (
@@ -70,8 +72,8 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
           phone={phone}
           focusFirstField
           initial={known}
-          onCancel={profile.cancelEdit}
-          onSubmit={profile.update}
+          onCancel={cancelEdit}
+          onSubmit={update}
         />
       )}
     </>

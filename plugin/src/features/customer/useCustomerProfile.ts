@@ -28,14 +28,15 @@ export interface CustomerProfileState {
   readonly confirmation: string | null;
   readonly editButtonRef: RefObject<HTMLButtonElement>;
   readonly createButtonRef: RefObject<HTMLButtonElement>;
-  openCreate(): void;
-  cancelCreate(): void;
-  startEdit(): void;
-  cancelEdit(): void;
+  // Functions, not methods: components take them as event handlers, detached from this object.
+  readonly openCreate: () => void;
+  readonly cancelCreate: () => void;
+  readonly startEdit: () => void;
+  readonly cancelEdit: () => void;
   /** Each rejects with a message for the agent when the write is refused. */
-  create(profile: CustomerProfileInput): Promise<void>;
-  update(profile: CustomerProfileInput): Promise<void>;
-  remove(): Promise<void>;
+  readonly create: (profile: CustomerProfileInput) => Promise<void>;
+  readonly update: (profile: CustomerProfileInput) => Promise<void>;
+  readonly remove: () => Promise<void>;
 }
 
 function refusalMessage(error: unknown, strings: Strings, phone: string): string {
@@ -66,20 +67,21 @@ export function useCustomerProfile(db: Firestore, uid: string, phone: string, se
 
   // An unknown caller is offered the form at once; a customer who disappears later
   // (deleted here or elsewhere) is offered the button that opens it.
-  const firstAnswer = useRef(true);
-  useEffect(() => {
-    if (customer.status !== 'ready' || !firstAnswer.current) return;
-    firstAnswer.current = false;
+  // Decided while rendering the first answer (React's "adjust state when a value changes"), not one render later.
+  const [firstAnswerHeard, setFirstAnswerHeard] = useState(false);
+  if (customer.status === 'ready' && !firstAnswerHeard) {
+    setFirstAnswerHeard(true);
     if (customer.value === null) setCreating(true);
-  }, [customer]);
+  }
 
-  // The target may only appear once the listener has heard the save (a created customer's card).
+  // The target may only appear once the listener has heard the save (a created customer's card),
+  // so this runs again whenever what decides whether it is on screen changes.
   useEffect(() => {
     const target = focusTarget === 'editButton' ? editButtonRef.current : focusTarget === 'createButton' ? createButtonRef.current : null;
     if (!target) return;
     target.focus();
     setFocusTarget(null);
-  });
+  }, [focusTarget, customer, creating, editing]);
 
   const saveProfile = async (write: () => Promise<void>, done: string, thenFocus: FocusTarget) => {
     try {
