@@ -35,6 +35,16 @@ export default tseslint.config(
     },
   },
   {
+    // local-stack/README.md: the kit sits beneath the tools that use it, so it imports none of them.
+    files: ['local-stack/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/scripts/**', '**/desktop/**', '**/test-support/**', '**/bench/**', '**/e2e/**'], message: 'local-stack imports only itself and model.' }] },
+      ],
+    },
+  },
+  {
     // Plain JS config and build files belong to no tsconfig, so there are no types to check them with.
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
