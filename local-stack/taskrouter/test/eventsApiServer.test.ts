@@ -42,11 +42,11 @@ const lifecycle = (overrides: Partial<TaskScenario> & { minutesAgo: number }): L
 };
 
 let server: EventsApiServer;
-/** Every server a test started, for afterEach to close (none when a test failed before starting one). */
-const running: EventsApiServer[] = [];
+/** The server the current test started last, for afterEach to close (none when the test failed before starting one). */
+let startedLast: EventsApiServer | undefined;
 const start = async (options: Partial<EventsApiServerOptions> = {}) => {
   server = await startEventsApiServer({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, workspaceSids: [WS], now: () => NOW, ...options });
-  running.push(server);
+  startedLast = server;
   return server;
 };
 const local = (options: Parameters<typeof taskRouterClient>[3] = {}) => taskRouterClient(ACCOUNT_SID, AUTH_TOKEN, server.baseUrl, options);
@@ -54,7 +54,8 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 const get = (path: string, authorization = basic(ACCOUNT_SID, AUTH_TOKEN)) => fetch(`${server.baseUrl}${path}`, { headers: { authorization } });
 
 afterEach(async () => {
-  for (const started of running.splice(0)) await started.close();
+  await startedLast?.close();
+  startedLast = undefined;
 });
 
 describe('listing with the real twilio client', () => {
