@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
   auditLog: 'auditLog',
+  /** The erasure registry, keyed by a keyed hash of the number (functions only). */
+  erasures: 'erasures',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -26,3 +28,5 @@ export const countedInteractionPath = (phone: string, taskSid: string): string =
 export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.captureFailures}/${taskSid}`;
 
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
+
+export const erasurePath = (phoneHash: string): string => `${COLLECTIONS.erasures}/${phoneHash}`;

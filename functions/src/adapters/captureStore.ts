@@ -48,14 +48,29 @@ async function createOnce(write: () => Promise<unknown>): Promise<WriteResult> {
   }
 }
 
+export interface CaptureStoreOptions {
+  /** Days after completion when an interaction expires (Firestore TTL on `expireAt`); null or absent: never. */
+  readonly retentionDays?: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function expiryOf(interaction: Interaction, retentionDays: number | null): { expireAt?: Date } {
+  return retentionDays === null ? {} : { expireAt: new Date(interaction.completedAt.getTime() + retentionDays * DAY_MS) };
+}
+
 /**
  * Both writes use `create`, keyed on the TaskSid: a replayed or concurrent
  * duplicate finds the document there and changes nothing.
  */
-export function firestoreCaptureStore(db: Firestore): CaptureStore {
+export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOptions = {}): CaptureStore {
   return {
     storeInteraction: (interaction) =>
-      createOnce(() => db.doc(interactionPath(interaction.customerPhone, interaction.taskSid)).create(interaction)),
+      createOnce(() =>
+        db
+          .doc(interactionPath(interaction.customerPhone, interaction.taskSid))
+          .create({ ...interaction, ...expiryOf(interaction, options.retentionDays ?? null) }),
+      ),
     recordCaptureFailure: (record) =>
       createOnce(() =>
         db.doc(captureFailurePath(record.taskSid)).create({

@@ -15,13 +15,15 @@ import type { CaptureStore, WriteResult } from '../adapters/captureStore.js';
 import { interpretCompletedTask, type CaptureFailure } from '../domain/completedTask.js';
 import { AppError, isPermanentStorageError } from '../errors.js';
 import * as logs from '../logs.js';
+import { withheldByErasure, type ErasureGateContext } from './erasureGate.js';
 
 export type CaptureResult =
   | { readonly result: 'stored' | 'duplicate'; readonly taskSid: string; readonly customerPhone: string }
   | { readonly result: 'unattributable'; readonly taskSid: string; readonly reason: string }
-  | { readonly result: 'ignored'; readonly eventType: string };
+  | { readonly result: 'ignored'; readonly eventType: string }
+  | { readonly result: 'withheld'; readonly taskSid: string };
 
-export interface CaptureContext {
+export interface CaptureContext extends ErasureGateContext {
   readonly store: CaptureStore;
   readonly defaultRegion: CountryCode;
   readonly receivedAt: Date;
@@ -46,6 +48,8 @@ export async function captureTaskrouterEvent(
   const { details, rejectedFields } = readCompletedTaskDetails(parameters);
   const event = { ...parsed.value, ...details, rejectedFields };
   const outcome = interpretCompletedTask(event, { defaultRegion: context.defaultRegion, receivedAt: context.receivedAt });
+  // Data rights: nothing about an erased (or suppressed) number is stored again.
+  if (await withheldByErasure(event, outcome, context)) return { result: 'withheld', taskSid: event.TaskSid };
   const failureBase = { taskSid: event.TaskSid, eventType: event.EventType, receivedAt: context.receivedAt, parameters };
 
   if (outcome.kind === 'unattributable') {

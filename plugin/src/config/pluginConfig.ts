@@ -20,6 +20,12 @@ const url = z.string().check(z.refine((value) => /^https?:\/\/\S+$/.test(value),
 export const pluginConfigSchema = z.object({
   /** The mintFirebaseToken function's URL. */
   mintTokenUrl: url,
+  /**
+   * Where the admin functions (eraseCustomer, exportCustomer,
+   * setRecordingSuppression) are, e.g. https://us-central1-<project>.cloudfunctions.net.
+   * Default: beside mintTokenUrl.
+   */
+  functionsUrl: z.optional(url),
   /** The Firebase web app configuration (Project settings → Your apps). */
   firebase: z.object({
     apiKey: z.string().check(z.minLength(1)),
@@ -61,4 +67,10 @@ export function parsePluginConfig(raw: unknown): PluginConfig {
   throw new PluginConfigError(
     result.error.issues.map((issue) => `${[CONFIG_KEY, ...issue.path.map(String)].join('.')}: ${issue.message}`),
   );
+}
+
+/** The URL of one of the product's functions: under `functionsUrl`, or beside the minting function. */
+export function functionUrlOf(config: Pick<PluginConfig, 'mintTokenUrl' | 'functionsUrl'>, name: string): string {
+  if (config.functionsUrl) return `${config.functionsUrl.replace(/\/+$/, '')}/${name}`;
+  return new URL(name, config.mintTokenUrl).toString();
 }

@@ -9,6 +9,7 @@ import { Notice } from '../../ui/Notice.js';
 import { styles } from '../../ui/theme.js';
 import { IdScope } from '../../ui/useUniqueId.js';
 import { CustomerProfile } from '../customer/CustomerProfile.js';
+import { DataRights } from '../data-rights/DataRights.js';
 import { PhoneSearch } from '../customer/components/PhoneSearch.js';
 import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
 import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
@@ -112,6 +113,9 @@ function TaskPanel({ task, callerPhone, session, config, writer, strings }: Task
           sessionEpoch={signedIn.epoch}
           strings={strings}
         />
+      )}
+      {signedIn?.role === 'admin' && (
+        <DataRights key={`rights-${shownPhone}`} config={config} idToken={signedIn.idToken} phone={shownPhone} strings={strings} />
       )}
     </IdScope.Provider>
   );
