@@ -77,14 +77,14 @@ export function exportedDocument(snapshot: DocumentSnapshot): ExportedDocument {
 }
 
 export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): CustomerDataStore {
-  /** Failure records naming the number in any form: read a page at a time, only the fields that can name it. */
+  /** Failure records naming the number in any form and in any field (raw parameters, details, resolution): read a page at a time. */
   async function failuresMentioning(phone: E164): Promise<DocumentReference[]> {
     const matches: DocumentReference[] = [];
-    let query = db.collection(COLLECTIONS.captureFailures).orderBy('__name__').select('parametersJson', 'details').limit(SCAN_PAGE);
+    let query = db.collection(COLLECTIONS.captureFailures).orderBy('__name__').limit(SCAN_PAGE);
     for (;;) {
       const page = await query.get();
       for (const failure of page.docs) {
-        const text = `${String(failure.get('parametersJson') ?? '')}\n${JSON.stringify(failure.get('details') ?? null)}`;
+        const text = JSON.stringify(toJson(failure.data()));
         if (mentionsPhone(text, phone, region)) matches.push(failure.ref);
       }
       const last = page.docs.at(-1);

@@ -41,6 +41,8 @@ export async function captureTaskrouterEvent(
     logs.eventIgnored(envelope.value.EventType);
     return { result: 'ignored', eventType: envelope.value.EventType };
   }
+  // Data rights: nothing about an erased (or suppressed) number is stored again.
+  if (await withheldByErasure(parameters, context)) return { result: 'withheld', taskSid: parameters['TaskSid'] ?? '' };
   const parsed = tryDecode(completedTaskEventSchema, parameters);
   if (!parsed.ok) {
     throw new AppError('malformedRequest', `Not a usable task.completed event: ${parsed.problems.join('; ')}`, 400);
@@ -48,8 +50,6 @@ export async function captureTaskrouterEvent(
   const { details, rejectedFields } = readCompletedTaskDetails(parameters);
   const event = { ...parsed.value, ...details, rejectedFields };
   const outcome = interpretCompletedTask(event, { defaultRegion: context.defaultRegion, receivedAt: context.receivedAt });
-  // Data rights: nothing about an erased (or suppressed) number is stored again.
-  if (await withheldByErasure(event, outcome, context)) return { result: 'withheld', taskSid: event.TaskSid };
   const failureBase = { taskSid: event.TaskSid, eventType: event.EventType, receivedAt: context.receivedAt, parameters };
 
   if (outcome.kind === 'unattributable') {
