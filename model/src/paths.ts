@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
   auditLog: 'auditLog',
+  /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
+  taskCaptures: 'taskCaptures',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -26,3 +28,8 @@ export const countedInteractionPath = (phone: string, taskSid: string): string =
 export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.captureFailures}/${taskSid}`;
 
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
+
+export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
+
+/** A second record about the same task (e.g. a duplicate with another customer), beside `captureFailures/{taskSid}`. */
+export const extraCaptureFailurePath = (taskSid: string, suffix: string): string => `${COLLECTIONS.captureFailures}/${taskSid}_${suffix}`;
