@@ -17,11 +17,8 @@ import {
 } from '@interaction-history/model';
 import { mentionsPhone } from '../domain/erasure.js';
 
-/**
- * `taskCaptures/{TaskSid}`: the capture's per-task bookkeeping (server only).
- * Erased with the history of the tasks it names.
- */
-export const TASK_CAPTURES_COLLECTION = 'taskCaptures';
+/** `taskCaptures/{TaskSid}`: the capture's per-task bookkeeping (server only), erased with the tasks of the history. */
+export const TASK_CAPTURES_COLLECTION = COLLECTIONS.taskCaptures;
 
 /** Every document stored about one number, by kind. */
 export interface CustomerDocuments {

@@ -8,9 +8,11 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import { countedInteractionPath, customerStatsPath, customerStatsSchema, interactionPath } from '@interaction-history/model';
 import { firestoreCaptureStore } from '../../src/adapters/captureStore.js';
+import { firestoreErasureRegistry } from '../../src/adapters/erasureRegistry.js';
+import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
 import { handleInteractionDeleted, type InteractionDeletedEvent } from '../../src/triggers/uncountDeletedInteraction.js';
-import { adminFirestore, eventually, readDocument } from '../../../test-support/localStack.js';
-import { completedTaskParameters, newTaskSid, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
+import { adminFirestore, eventually, localSecrets, readDocument } from '../../../test-support/localStack.js';
+import { completedTaskParameters, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
 
 const db = adminFirestore();
 const DAY_MS = 86_400_000;
@@ -27,27 +29,17 @@ describe('a retention period', () => {
   it('sets expireAt on each interaction to its completion plus the period', async () => {
     const phone = uniquePhone();
     const completedAt = new Date('2026-11-20T10:00:00Z');
-    const store = firestoreCaptureStore(db, { retentionDays: 30 });
-    const interaction = {
-      taskSid: newTaskSid(),
-      customerPhone: phone,
-      from: phone,
-      channel: 'voice',
-      queue: null,
-      workerSid: null,
-      workerName: null,
-      outcome: 'Billing',
-      comment: null,
-      startedAt: completedAt,
-      completedAt,
-      durationSeconds: 0,
-      capturedAt: completedAt,
-      source: 'taskrouter' as const,
-    };
+    const parameters = completedTaskParameters({ completedAt, attributes: { from: phone, conversations: { outcome: 'Billing' } } });
 
-    await store.storeInteraction(interaction);
+    const result = await captureTaskrouterEvent(parameters, {
+      store: firestoreCaptureStore(db, { retentionDays: 30 }),
+      erasures: firestoreErasureRegistry(db, localSecrets()['ERASURE_HASH_KEY'] ?? ''),
+      defaultRegion: 'US',
+      receivedAt: new Date('2026-11-20T10:00:05Z'),
+    });
 
-    const stored = await db.doc(interactionPath(phone, interaction.taskSid)).get();
+    expect(result).toMatchObject({ result: 'stored' });
+    const stored = await db.doc(interactionPath(phone, parameters.TaskSid)).get();
     expect((stored.get('expireAt') as Timestamp).toDate()).toEqual(new Date(completedAt.getTime() + 30 * DAY_MS));
   });
 
