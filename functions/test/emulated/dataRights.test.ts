@@ -53,7 +53,8 @@ async function seedCustomer(phone: string) {
   expect((await postCallback(plain)).status).toBe(201);
   expect((await postCallback(longComment)).status).toBe(201);
   expect((await postCallback(unattributable)).status).toBe(202);
-  await db.collection(TASK_CAPTURES_COLLECTION).doc(plain.TaskSid).set({ taskSid: plain.TaskSid, customerPhone: phone });
+  // Bookkeeping of a task not stored (yet) that names the number.
+  await db.collection(TASK_CAPTURES_COLLECTION).doc(unattributable.TaskSid).set({ taskSid: unattributable.TaskSid, customerPhone: phone, reservations: {} });
   await appendAuditEntry(db, {
     action: 'profileUpdated',
     actor: { uid: ADMIN_SID, role: 'admin' },
@@ -89,7 +90,7 @@ describe('erase', () => {
       phone,
       dryRun: false,
       suppressed: false,
-      counts: { profile: 1, interactions: 2, stats: 1, countingMarkers: 2, captureFailures: 2, taskCaptures: 1, auditEntriesRedacted: 1 },
+      counts: { profile: 1, interactions: 2, stats: 1, countingMarkers: 2, captureFailures: 2, taskCaptures: 3, auditEntriesRedacted: 1 },
     });
     expect(await documentsNaming(phone)).toEqual([]);
     const subject = erasureSubject(phoneHash(asE164(phone), hashKey));
@@ -144,10 +145,13 @@ describe('after an erase', () => {
 
     const replayed = await postCallback(plain);
     const replayedFailure = await postCallback(unattributable);
+    // A late reservation event of the same task would recreate its task capture: withheld too.
+    const lateReservation = await postCallback({ ...plain, EventType: 'reservation.completed', ReservationSid: `WR${'0'.repeat(32)}` });
 
     expect(replayed.status).toBe(200);
     expect(replayed.body).toEqual({ result: 'withheld', taskSid: plain.TaskSid });
     expect(replayedFailure.status).toBe(200);
+    expect(lateReservation.body).toEqual({ result: 'withheld', taskSid: plain.TaskSid });
     expect((await db.doc(interactionPath(phone, plain.TaskSid)).get()).exists).toBe(false);
     expect(await documentsNaming(phone)).toEqual([]);
   });
