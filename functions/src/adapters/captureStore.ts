@@ -76,6 +76,16 @@ export interface CaptureStoreOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A task's capture record is needed while events of the task can still
+ * arrive: the Events API, which reconciliation reads, keeps 30 days. After
+ * that Firestore's TTL policy removes it (a later replay still finds the
+ * interaction itself), so that this bookkeeping does not grow for ever.
+ */
+export const TASK_CAPTURE_KEEP_DAYS = 45;
+
+const bookkeepingExpiry = (): { expireAt: Date } => ({ expireAt: new Date(Date.now() + TASK_CAPTURE_KEEP_DAYS * DAY_MS) });
+
 function expiryOf(interaction: Interaction, retentionDays: number | null): { expireAt?: Date } {
   return retentionDays === null ? {} : { expireAt: new Date(interaction.completedAt.getTime() + retentionDays * DAY_MS) };
 }
@@ -112,7 +122,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
         }
         if (existing.exists) {
           // Stored before task captures were kept: adopt it, so later events find it.
-          transaction.set(captureRef, { taskSid: interaction.taskSid, reservations: capture?.reservations ?? {}, customerPhone: interaction.customerPhone, storedAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() });
+          transaction.set(captureRef, { taskSid: interaction.taskSid, reservations: capture?.reservations ?? {}, customerPhone: interaction.customerPhone, storedAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp(), ...bookkeepingExpiry() });
           return { result: 'alreadyExisted', customerPhone: interaction.customerPhone };
         }
         const stored: Interaction = { ...interaction, ...handledBy(capture?.reservations ?? {}) };
@@ -123,6 +133,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           customerPhone: interaction.customerPhone,
           storedAt: FieldValue.serverTimestamp(),
           updatedAt: FieldValue.serverTimestamp(),
+          ...bookkeepingExpiry(),
         });
         return { result: 'created', interaction: stored };
       }),
@@ -140,7 +151,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           result = 'gathered';
           transaction.set(
             db.doc(taskCapturePath(taskSid)),
-            { taskSid, reservations, customerPhone: capture?.customerPhone ?? null, storedAt: capture?.storedAt ?? null, updatedAt: FieldValue.serverTimestamp() },
+            { taskSid, reservations, customerPhone: capture?.customerPhone ?? null, storedAt: capture?.storedAt ?? null, updatedAt: FieldValue.serverTimestamp(), ...bookkeepingExpiry() },
           );
         }
         if (interactionRef && stored?.exists) {

@@ -50,6 +50,20 @@ describe('a retention period', () => {
   });
 });
 
+describe('bookkeeping', () => {
+  it("keeps a task's capture record for 45 days after its last write, then lets the TTL policy remove it", async () => {
+    const phone = uniquePhone();
+    const before = Date.now();
+    const taskSid = await storeCall(phone, new Date(), 'Billing');
+
+    const capture = await db.doc(`taskCaptures/${taskSid}`).get();
+
+    const expireAt = (capture.get('expireAt') as Timestamp).toDate().getTime();
+    expect(expireAt).toBeGreaterThanOrEqual(before + 45 * DAY_MS);
+    expect(expireAt).toBeLessThanOrEqual(Date.now() + 45 * DAY_MS);
+  });
+});
+
 describe('when interactions expire (or are deleted)', () => {
   it('counts each out of the stats, with the newest remaining one as the latest, and removes its counting marker', async () => {
     const phone = uniquePhone();
