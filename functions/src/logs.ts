@@ -36,3 +36,12 @@ export const documentUnreadable = (path: string, problems: readonly string[]) =>
 
 export const configurationProblem = (detail: string) =>
   logger.error('configuration problem', { event: 'configurationProblem', detail });
+
+export const profileAudited = (customerPhone: string, action: string, actorUid: string) =>
+  logger.info('profile change recorded in the audit trail', { event: 'profileAudited', customerPhone, action, actorUid });
+
+export const profileAuditSkipped = (customerPhone: string, reason: string) =>
+  logger.info('profile write not recorded', { event: 'profileAuditSkipped', customerPhone, reason });
+
+export const nonCanonicalProfileRemoved = (profileId: string, canonical: string | null) =>
+  logger.warn('profile under a non-canonical id removed', { event: 'nonCanonicalProfileRemoved', profileId, canonical });
