@@ -45,3 +45,9 @@ export const profileAuditSkipped = (customerPhone: string, reason: string) =>
 
 export const nonCanonicalProfileRemoved = (profileId: string, canonical: string | null) =>
   logger.warn('profile under a non-canonical id removed', { event: 'nonCanonicalProfileRemoved', profileId, canonical });
+
+export const refusalRemembered = (client: string) =>
+  logger.info('refused Flex token refused again without asking Twilio', { event: 'refusalRemembered', client });
+
+export const mintRateLimited = (client: string, retryAfterSeconds: number) =>
+  logger.warn('too many refused sign-ins from one client', { event: 'mintRateLimited', client, retryAfterSeconds });
