@@ -6,6 +6,7 @@
 import { collection, deleteDoc, doc, getDocs, limit, orderBy, query, setDoc, serverTimestamp, updateDoc, where } from 'firebase/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditEntrySchema, customerPath, decode, type AuditEntry } from '@interaction-history/model';
+import { subscribeToProfileChanges, type ProfileChanges } from '../../../plugin/src/data/auditTrail.js';
 import { createCustomer, deleteCustomer, updateCustomer } from '../../../plugin/src/data/customers.js';
 import { adminFirestore, eventually } from '../../../test-support/localStack.js';
 import { uniquePhone } from '../../../test-support/taskrouter.js';
@@ -106,6 +107,28 @@ describe('the audit trail of a profile', () => {
     const after = await adminFirestore().doc(entryPath).get();
     expect(after.get('actor')).toEqual({ uid: agent.uid, role: 'agent' });
     expect((await adminFirestore().doc('auditLog/forged').get()).exists).toBe(false);
+  });
+});
+
+describe("the History tab's view of the trail", () => {
+  it('delivers a profile\'s changes live to an admin, and refuses them to an agent', async () => {
+    const phone = uniquePhone();
+    const agent = await session('agent');
+    const admin = await session('admin');
+    const heard: ProfileChanges[] = [];
+    const stop = subscribeToProfileChanges(admin.db, phone, (changes) => heard.push(changes), (error) => {
+      throw error;
+    });
+    const agentError = new Promise<Error>((resolve) => {
+      subscribeToProfileChanges(agent.db, phone, () => undefined, resolve);
+    });
+
+    await createCustomer(agent.db, phone, { firstName: 'Ada', lastName: 'Lovelace' }, agent);
+    await updateCustomer(agent.db, phone, { firstName: 'Augusta', lastName: 'Lovelace' }, agent);
+
+    await eventually(() => expect(heard.at(-1)?.entries.map((entry) => entry.action)).toEqual(['profileUpdated', 'profileCreated']));
+    expect(await agentError).toMatchObject({ code: 'permission-denied' });
+    stop();
   });
 });
 

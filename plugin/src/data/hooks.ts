@@ -30,7 +30,7 @@ interface LiveOptions {
   readonly continuity?: string;
 }
 
-function useLive<T>(
+export function useLive<T>(
   subscribe: (onData: (value: T) => void, onError: (error: Error) => void) => () => void,
   key: string,
   { sessionEpoch, continuity }: LiveOptions,
