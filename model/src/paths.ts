@@ -12,6 +12,8 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   /** Who is deleting a profile: written by the admin's browser in the same batch as the delete, read and removed by the audit trigger. */
   profileDeletions: 'profileDeletions',
+  /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
+  taskCaptures: 'taskCaptures',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -30,3 +32,8 @@ export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.ca
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
 
 export const profileDeletionPath = (phone: string): string => `${COLLECTIONS.profileDeletions}/${phone}`;
+
+export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
+
+/** A second record about the same task (e.g. a duplicate with another customer), beside `captureFailures/{taskSid}`. */
+export const extraCaptureFailurePath = (taskSid: string, suffix: string): string => `${COLLECTIONS.captureFailures}/${taskSid}_${suffix}`;
