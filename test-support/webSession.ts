@@ -17,6 +17,7 @@ export interface WebSession {
   readonly uid: string;
   /** The session's Firebase ID token, as the plugin sends it to the admin endpoints. */
   idToken(): Promise<string>;
+  readonly role: StaffRole;
   close(): Promise<void>;
 }
 
@@ -36,5 +37,5 @@ export async function signInAs(role: StaffRole, workerSid = `WK${randomBytes(16)
   const [host, port] = firestoreHost.split(':');
   connectFirestoreEmulator(db, host ?? '127.0.0.1', Number(port));
   const { user } = await signInWithCustomToken(auth, await mintCustomToken(role, workerSid));
-  return { db, uid: user.uid, idToken: () => user.getIdToken(), close: () => deleteApp(app) };
+  return { db, uid: user.uid, role, idToken: () => user.getIdToken(), close: () => deleteApp(app) };
 }

@@ -8,3 +8,5 @@ export { eraseCustomerFunction as eraseCustomer } from './http/eraseCustomer.js'
 export { exportCustomerFunction as exportCustomer } from './http/exportCustomer.js';
 export { setRecordingSuppressionFunction as setRecordingSuppression } from './http/setRecordingSuppression.js';
 export { uncountDeletedInteraction } from './triggers/uncountDeletedInteraction.js';
+export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
+export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';

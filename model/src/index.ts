@@ -18,3 +18,5 @@ export * from './wire/taskrouterCallback.js';
 export * from './documents/auditLog.js';
 export * from './documents/erasure.js';
 export * from './wire/dataRights.js';
+export * from './documents/profileDeletion.js';
+export * from './pages.js';

@@ -12,6 +12,8 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   /** The erasure registry, keyed by a keyed hash of the number (functions only). */
   erasures: 'erasures',
+  /** Who is deleting a profile: written by the admin's browser in the same batch as the delete, read and removed by the audit trigger. */
+  profileDeletions: 'profileDeletions',
   /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
   taskCaptures: 'taskCaptures',
 } as const;
@@ -32,6 +34,7 @@ export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.ca
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
 
 export const erasurePath = (phoneHash: string): string => `${COLLECTIONS.erasures}/${phoneHash}`;
+export const profileDeletionPath = (phone: string): string => `${COLLECTIONS.profileDeletions}/${phone}`;
 
 export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
 

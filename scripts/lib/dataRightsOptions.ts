@@ -106,6 +106,7 @@ export function describeErasure(counts: Readonly<Record<string, number>>, dryRun
     countingMarkers: 'counting markers',
     captureFailures: 'capture-failure records',
     taskCaptures: 'per-task capture records',
+    otherDocuments: 'other documents keyed by the number',
     auditEntriesRedacted: 'audit entries redacted (number and values replaced by a keyed hash)',
   };
   return Object.entries(counts)

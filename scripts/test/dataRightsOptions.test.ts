@@ -42,7 +42,7 @@ describe('npm run export and suppression options', () => {
 
 describe('the erase report', () => {
   it('says what was removed, one kind a line, or what would be on a dry run', () => {
-    const counts = { profile: 1, interactions: 12, stats: 1, countingMarkers: 12, captureFailures: 0, taskCaptures: 0, auditEntriesRedacted: 2 };
+    const counts = { profile: 1, interactions: 12, stats: 1, countingMarkers: 12, captureFailures: 0, taskCaptures: 0, otherDocuments: 0, auditEntriesRedacted: 2 };
     expect(describeErasure(counts, false)).toBe(
       [
         'removed:',
@@ -52,6 +52,7 @@ describe('the erase report', () => {
         '      12  counting markers',
         '       0  capture-failure records',
         '       0  per-task capture records',
+        '       0  other documents keyed by the number',
         '       2  audit entries redacted (number and values replaced by a keyed hash)',
       ].join('\n'),
     );

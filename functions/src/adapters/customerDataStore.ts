@@ -10,6 +10,7 @@ import {
   COLLECTIONS,
   customerPath,
   customerStatsPath,
+  profileDeletionPath,
   type CountryCode,
   type E164,
   type ErasureCounts,
@@ -28,6 +29,8 @@ export interface CustomerDocuments {
   readonly countingMarkers: readonly DocumentSnapshot[];
   readonly captureFailures: readonly DocumentSnapshot[];
   readonly taskCaptures: readonly DocumentSnapshot[];
+  /** Anything else keyed by the number: a profile-deletion stamp. */
+  readonly otherDocuments: readonly DocumentSnapshot[];
   /** Audit entries whose subject is the profile (they hold its old and new values). */
   readonly auditEntries: readonly DocumentSnapshot[];
 }
@@ -53,6 +56,7 @@ export function countsOf(found: CustomerDocuments): ErasureCounts {
     countingMarkers: found.countingMarkers.length,
     captureFailures: found.captureFailures.length,
     taskCaptures: found.taskCaptures.length,
+    otherDocuments: found.otherDocuments.length,
     auditEntriesRedacted: found.auditEntries.length,
   };
 }
@@ -99,13 +103,14 @@ export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): 
 
   return {
     async find(phone) {
-      const [profile, stats, interactions, markers, mentioning, audit] = await Promise.all([
+      const [profile, stats, interactions, markers, mentioning, audit, deletionStamp] = await Promise.all([
         db.doc(customerPath(phone)).get(),
         db.doc(customerStatsPath(phone)).get(),
         db.doc(customerPath(phone)).collection(COLLECTIONS.interactions).get(),
         db.doc(customerStatsPath(phone)).collection(COLLECTIONS.countedInteractions).get(),
         failuresMentioning(phone),
         db.collection(COLLECTIONS.auditLog).where('subject', '==', customerPath(phone)).get(),
+        db.doc(profileDeletionPath(phone)).get(),
       ]);
       const taskSids = new Set(interactions.docs.map((interaction) => interaction.id));
       const failures = await existing(unique([...mentioning, ...[...taskSids].map((taskSid) => db.doc(captureFailurePath(taskSid)))]));
@@ -122,6 +127,7 @@ export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): 
         countingMarkers: markers.docs,
         captureFailures: failures,
         taskCaptures: [...taskCaptures.values()],
+        otherDocuments: deletionStamp.exists ? [deletionStamp] : [],
         auditEntries: audit.docs,
       };
     },
@@ -137,7 +143,9 @@ export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): 
       const present = (snapshots: readonly (DocumentSnapshot | null)[]) => snapshots.filter((snapshot) => snapshot !== null);
       await bulk((writer) => present([found.stats, ...found.countingMarkers]).map((snapshot) => writer.delete(snapshot.ref)));
       await bulk((writer) =>
-        present([found.profile, ...found.interactions, ...found.captureFailures, ...found.taskCaptures]).map((snapshot) => writer.delete(snapshot.ref)),
+        present([found.profile, ...found.interactions, ...found.captureFailures, ...found.taskCaptures, ...found.otherDocuments]).map((snapshot) =>
+          writer.delete(snapshot.ref),
+        ),
       );
       await bulk((writer) => found.auditEntries.map((entry) => writer.update(entry.ref, redactAuditEntry(entry))));
       // Anything nested under the number, or counted while this ran: both subtrees go whole.

@@ -75,6 +75,7 @@ export async function exportCustomer(typedPhone: string, actor: Actor, context: 
     countingMarkers: found.countingMarkers.map(exportedDocument),
     captureFailures: found.captureFailures.map(exportedDocument),
     taskCaptures: found.taskCaptures.map(exportedDocument),
+    otherDocuments: found.otherDocuments.map(exportedDocument),
     auditEntries: found.auditEntries.map(exportedDocument),
   };
   const { auditEntriesRedacted: auditEntries, ...documents } = countsOf(found);

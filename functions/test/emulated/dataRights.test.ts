@@ -90,7 +90,7 @@ describe('erase', () => {
       phone,
       dryRun: false,
       suppressed: false,
-      counts: { profile: 1, interactions: 2, stats: 1, countingMarkers: 2, captureFailures: 2, taskCaptures: 3, auditEntriesRedacted: 1 },
+      counts: { profile: 1, interactions: 2, stats: 1, countingMarkers: 2, captureFailures: 2, taskCaptures: 3, otherDocuments: 0, auditEntriesRedacted: 1 },
     });
     expect(await documentsNaming(phone)).toEqual([]);
     const subject = erasureSubject(phoneHash(asE164(phone), hashKey));
@@ -225,6 +225,7 @@ describe('export', () => {
       ...exported.countingMarkers,
       ...exported.captureFailures,
       ...exported.taskCaptures,
+      ...exported.otherDocuments,
       ...exported.auditEntries,
     ].filter((document) => document !== null);
     const byPath = (list: readonly { path: string }[]) => [...list].sort((a, b) => a.path.localeCompare(b.path));

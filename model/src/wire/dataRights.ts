@@ -26,6 +26,8 @@ export const erasureCountsSchema = z.object({
   countingMarkers: z.int(),
   captureFailures: z.int(),
   taskCaptures: z.int(),
+  /** Anything else keyed by the number, e.g. a pending profile-deletion stamp (`profileDeletions/{phone}`). */
+  otherDocuments: z.int(),
   /** Audit entries about the profile: kept, but their subject and values are replaced by the keyed hash. */
   auditEntriesRedacted: z.int(),
 });
@@ -61,6 +63,7 @@ export const customerExportSchema = z.object({
   countingMarkers: z.array(exportedDocumentSchema),
   captureFailures: z.array(exportedDocumentSchema),
   taskCaptures: z.array(exportedDocumentSchema),
+  otherDocuments: z.array(exportedDocumentSchema),
   auditEntries: z.array(exportedDocumentSchema),
 });
 export type CustomerExport = z.output<typeof customerExportSchema>;

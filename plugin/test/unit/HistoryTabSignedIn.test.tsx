@@ -34,6 +34,8 @@ vi.mock('../../src/data/dataRightsClient.js', () => ({
     suppression: ({ phone }: { phone: string }) => Promise.resolve({ phone, suppressed: false, changed: false }),
   }),
 }));
+// Admins also see the profile's audit trail; its live query is not what these tests are about.
+vi.mock('../../src/data/auditTrail.js', () => ({ subscribeToProfileChanges: vi.fn(() => () => undefined) }));
 
 type Kind = 'customer' | 'stats' | 'history';
 interface Listener {
@@ -423,3 +425,15 @@ describe('HistoryTab, focus after the profile forms close', () => {
     expect(screen.queryByRole('heading', { name: strings.dataRights.heading })).toBeNull();
   });
 });
+
+describe('HistoryTab, the profile\'s recorded changes', () => {
+  it('are shown to admins only', () => {
+    const { unmount } = renderTab(sessionIn(signedIn(1, 'admin')));
+    expect(screen.getByRole('heading', { name: strings.profileChangesHeading })).toBeTruthy();
+    unmount();
+
+    renderTab(sessionIn(signedIn(1, 'supervisor')));
+    expect(screen.queryByRole('heading', { name: strings.profileChangesHeading })).toBeNull();
+  });
+});
+

@@ -10,7 +10,7 @@ import { strings } from '../../src/strings/index.js';
 
 const PHONE = '+14155550100';
 const text = strings.dataRights;
-const counts = { profile: 1, interactions: 3, stats: 1, countingMarkers: 3, captureFailures: 1, taskCaptures: 3, auditEntriesRedacted: 2 };
+const counts = { profile: 1, interactions: 3, stats: 1, countingMarkers: 3, captureFailures: 1, taskCaptures: 3, otherDocuments: 0, auditEntriesRedacted: 2 };
 
 describe('where the admin functions are', () => {
   it('beside the minting function by default, or under functionsUrl', () => {
@@ -73,6 +73,7 @@ describe('useDataRights', () => {
     countingMarkers: [],
     captureFailures: [],
     taskCaptures: [],
+    otherDocuments: [],
     auditEntries: [],
   };
 

@@ -38,7 +38,7 @@ export function downloadFile(fileName: string, json: string): void {
   URL.revokeObjectURL(url);
 }
 
-const totalOf = (counts: ErasureCounts) => counts.profile + counts.interactions + counts.stats + counts.countingMarkers + counts.captureFailures + counts.taskCaptures;
+const totalOf = (counts: ErasureCounts) => counts.profile + counts.interactions + counts.stats + counts.countingMarkers + counts.captureFailures + counts.taskCaptures + counts.otherDocuments;
 
 const recordsIn = (exported: CustomerExport) =>
   (exported.profile ? 1 : 0) +
@@ -47,6 +47,7 @@ const recordsIn = (exported: CustomerExport) =>
   exported.countingMarkers.length +
   exported.captureFailures.length +
   exported.taskCaptures.length +
+  exported.otherDocuments.length +
   exported.auditEntries.length;
 
 export function useDataRights(client: DataRightsClient, phone: string, strings: Strings, save: SaveFile = downloadFile): DataRightsState {
