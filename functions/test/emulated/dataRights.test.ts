@@ -62,6 +62,8 @@ async function seedCustomer(phone: string) {
     changes: [{ field: 'lastName', before: 'Smith', after: 'Rased' }],
   });
   await eventually(async () => expect((await db.doc(customerStatsPath(phone)).get()).get('interactionCount')).toBe(2));
+  // The profile's audit trigger records its creation (with its values) a moment later.
+  await eventually(async () => expect((await auditEntriesAbout(customerPath(phone))).map((entry) => entry.action)).toContain('profileCreated'));
   return { plain, longComment, unattributable };
 }
 
@@ -90,7 +92,7 @@ describe('erase', () => {
       phone,
       dryRun: false,
       suppressed: false,
-      counts: { profile: 1, interactions: 2, stats: 1, countingMarkers: 2, captureFailures: 2, taskCaptures: 3, otherDocuments: 0, auditEntriesRedacted: 1 },
+      counts: { profile: 1, interactions: 2, stats: 1, countingMarkers: 2, captureFailures: 2, taskCaptures: 3, otherDocuments: 0, auditEntriesRedacted: 2 },
     });
     expect(await documentsNaming(phone)).toEqual([]);
     const subject = erasureSubject(phoneHash(asE164(phone), hashKey));
@@ -101,6 +103,9 @@ describe('erase', () => {
     });
     // The profile's history keeps which field changed, not the values.
     expect(entries.find((entry) => entry.action === 'profileUpdated')?.changes).toEqual([{ field: 'lastName', before: null, after: null }]);
+    const created = entries.find((entry) => entry.action === 'profileCreated');
+    expect(created?.changes?.map((change) => change.field)).toContain('firstName');
+    expect(created?.changes?.every((change) => change.before === null && change.after === null)).toBe(true);
   });
 
   it('stays erased: the stats triggers, hearing the interactions go, bring nothing back', async () => {
@@ -204,7 +209,7 @@ describe('after an erase', () => {
     expect((await postCallback(recordedCall)).status).toBe(201);
 
     const actions = (await auditEntriesAbout(erasureSubject(phoneHash(asE164(phone), hashKey)))).map((entry) => entry.action).sort();
-    expect(actions).toEqual(['customerErased', 'profileUpdated', 'suppressionLifted', 'suppressionSet']);
+    expect(actions).toEqual(['customerErased', 'profileCreated', 'profileUpdated', 'suppressionLifted', 'suppressionSet']);
   });
 });
 
