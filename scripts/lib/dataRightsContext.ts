@@ -22,7 +22,8 @@ export function cliRegion(env: NodeJS.ProcessEnv = process.env): CountryCode {
   return region;
 }
 
-function hashKey(env: NodeJS.ProcessEnv): string {
+/** The erasure registry's key for a command-line tool: ERASURE_HASH_KEY, or the emulators' local one. Any tool that captures events needs it too. */
+export function erasureHashKeyFromEnvironment(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env['ERASURE_HASH_KEY']?.trim();
   if (configured) return configured;
   if (env['FIRESTORE_EMULATOR_HOST']) {
@@ -42,7 +43,7 @@ export function cliDataRightsContext(env: NodeJS.ProcessEnv = process.env): Data
   const region = cliRegion(env);
   return {
     data: firestoreCustomerDataStore(db, region),
-    registry: firestoreErasureRegistry(db, hashKey(env)),
+    registry: firestoreErasureRegistry(db, erasureHashKeyFromEnvironment(env)),
     appendAudit: (entry) => appendAuditEntry(db, entry),
     defaultRegion: region,
     now: () => new Date(),
