@@ -4,3 +4,5 @@ import './startupCheck.js';
 export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
+export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
+export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';

@@ -16,3 +16,5 @@ export * from './taskAttributes.js';
 export * from './wire/mintFirebaseToken.js';
 export * from './wire/taskrouterCallback.js';
 export * from './documents/auditLog.js';
+export * from './documents/profileDeletion.js';
+export * from './pages.js';

@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
   auditLog: 'auditLog',
+  /** Who is deleting a profile: written by the admin's browser in the same batch as the delete, read and removed by the audit trigger. */
+  profileDeletions: 'profileDeletions',
   /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
   taskCaptures: 'taskCaptures',
 } as const;
@@ -28,6 +30,8 @@ export const countedInteractionPath = (phone: string, taskSid: string): string =
 export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.captureFailures}/${taskSid}`;
 
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
+
+export const profileDeletionPath = (phone: string): string => `${COLLECTIONS.profileDeletions}/${phone}`;
 
 export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
 
