@@ -8,9 +8,11 @@
  * Deterministic (a seeded generator, fixed TaskSids): running it again adds nothing.
  */
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
 import { DEFAULT_REASON_CODES, GLOBAL_REASON_CODE_LIST_ID, reasonCodeListPath } from '@interaction-history/model';
 import { runWithConcurrency } from '../local-stack/concurrency.js';
+import { PROJECT_ID } from '../local-stack/localStack.js';
 import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
 
 const sidFor = (prefix: string, seed: string) => `${prefix}${createHash('sha256').update(seed).digest('hex').slice(0, 32)}`;
@@ -44,7 +46,7 @@ export interface DemoCentreOptions {
   readonly interactions?: number;
 }
 
-export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions): Promise<{ interactions: number; captureFailures: number }> {
+export async function seedDemoCentre(options: DemoCentreOptions): Promise<{ interactions: number; captureFailures: number }> {
   const random = seededRandom(20261206);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const count = options.interactions ?? 320;
@@ -59,7 +61,16 @@ export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions):
     const agent = pick(DEMO_AGENTS);
     const withoutOutcome = queue.name === 'Internal transfers' ? random() < 0.6 : random() < 0.1;
     const outcome = withoutOutcome ? null : pick(DEFAULT_REASON_CODES.slice(0, 7));
-    return { index, completedAt, queue, agent, outcome, caller: demoCaller(Math.floor(random() * 60)), completedReason: pick(COMPLETED_REASONS) };
+    return {
+      index,
+      completedAt,
+      queue,
+      agent,
+      outcome,
+      caller: demoCaller(Math.floor(random() * 60)),
+      completedReason: pick(COMPLETED_REASONS),
+      ageSeconds: 60 + Math.floor(random() * 900),
+    };
   });
 
   await runWithConcurrency(plans.length, 8, async (position) => {
@@ -74,7 +85,7 @@ export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions):
         workerSid: plan.agent.sid,
         workerName: plan.agent.name,
         completedAt: plan.completedAt,
-        ageSeconds: 60 + Math.floor(random() * 900),
+        ageSeconds: plan.ageSeconds,
       }),
       // Fields TaskRouter documents on task events: the queue's SID, and why a task was completed.
       TaskQueueSid: plan.queue.sid,
@@ -104,8 +115,12 @@ export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions):
     if (response.status >= 300 && response.status !== 202) throw new Error(`Seeding a capture failure failed: HTTP ${response.status}`);
   }
 
-  // The reason codes in Firestore: the shipped list plus a retired code; internal transfers need none.
-  const now = options.now;
+  return { interactions: plans.length, captureFailures: failures.length };
+}
+
+/** The reason codes in Firestore: the shipped list plus a retired code; internal transfers need none. */
+export async function seedDemoReasonCodes(now: Date): Promise<void> {
+  const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: PROJECT_ID }));
   await db.doc(reasonCodeListPath(GLOBAL_REASON_CODE_LIST_ID)).set({
     scope: 'global',
     codes: [
@@ -126,5 +141,4 @@ export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions):
       updatedBy: 'demo-data',
     });
   }
-  return { interactions: plans.length, captureFailures: failures.length };
 }
