@@ -14,10 +14,12 @@ import { DEFAULT_REASON_CODES, GLOBAL_REASON_CODE_LIST_ID, reasonCodeListPath } 
 import { runWithConcurrency } from '../local-stack/concurrency.js';
 import { PROJECT_ID } from '../local-stack/localStack.js';
 import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
+import { callbacksOf, stableSid, taskLifecycle } from '../local-stack/taskrouter/lifecycle.js';
 
 const sidFor = (prefix: string, seed: string) => `${prefix}${createHash('sha256').update(seed).digest('hex').slice(0, 32)}`;
 
-export const DEMO_QUEUES = ['Sales', 'Support', 'Billing', 'Internal transfers'].map((name) => ({ name, sid: sidFor('WQ', `queue:${name}`) }));
+/** The stand-in TaskRouter gives a queue named X the SID stableSid('WQ', X), as the desktop's tasks carry it. */
+export const DEMO_QUEUES = ['Sales', 'Support', 'Billing', 'Internal transfers'].map((name) => ({ name, sid: stableSid('WQ', name) }));
 
 export const DEMO_AGENTS = ['Alice Agent', 'Bob Agent', 'Carol Agent', 'Dan Agent', 'Erin Agent', 'Frank Agent'].map((name) => ({
   name,
@@ -76,23 +78,21 @@ export async function seedDemoCentre(options: DemoCentreOptions): Promise<{ inte
   await runWithConcurrency(plans.length, 8, async (position) => {
     const plan = plans[position];
     if (!plan) return;
-    const parameters = {
-      ...completedTaskParameters({
-        taskSid: sidFor('WT', `demo-centre#${plan.index}`),
-        attributes: { from: plan.caller, direction: 'inbound', ...(plan.outcome ? { conversations: { outcome: plan.outcome } } : {}) },
-        channel: plan.index % 4 === 0 ? 'chat' : 'voice',
-        queue: plan.queue.name,
-        workerSid: plan.agent.sid,
-        workerName: plan.agent.name,
-        completedAt: plan.completedAt,
-        ageSeconds: plan.ageSeconds,
-      }),
-      // Fields TaskRouter documents on task events: the queue's SID, and why a task was completed.
-      TaskQueueSid: plan.queue.sid,
-      TaskCompletedReason: plan.outcome === null ? plan.completedReason : 'Task completed',
-    };
-    const response = await postCallback(parameters);
-    if (response.status >= 300) throw new Error(`Seeding the demo centre failed: HTTP ${response.status}`);
+    // The task's accepted reservation (who handled it) and its completion, as TaskRouter sends them.
+    const events = taskLifecycle({
+      taskSid: sidFor('WT', `demo-centre#${plan.index}`),
+      attributes: { from: plan.caller, direction: 'inbound', ...(plan.outcome ? { conversations: { outcome: plan.outcome } } : {}) },
+      channel: plan.index % 4 === 0 ? 'chat' : 'voice',
+      queue: plan.queue.name,
+      workers: [{ workerSid: plan.agent.sid, workerName: plan.agent.name }],
+      completedAt: plan.completedAt,
+      ageSeconds: plan.ageSeconds,
+      ...(plan.outcome === null ? { completedReason: plan.completedReason } : {}),
+    }).filter((event) => event.eventType === 'reservation.accepted' || event.eventType === 'task.completed');
+    for (const callback of callbacksOf(events)) {
+      const response = await postCallback(callback);
+      if (response.status >= 300) throw new Error(`Seeding the demo centre failed: HTTP ${response.status}`);
+    }
   });
 
   // A few events nobody could attribute: no number anywhere, attributes that are not JSON.

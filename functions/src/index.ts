@@ -4,7 +4,6 @@ import './startupCheck.js';
 export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
-export { addToDashboard } from './triggers/addToDashboard.js';
-export { removeFromDashboard } from './triggers/removeFromDashboard.js';
+export { updateDashboard } from './triggers/updateDashboard.js';
 export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
 export { auditReasonCodes } from './triggers/auditReasonCodes.js';

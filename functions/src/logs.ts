@@ -40,11 +40,8 @@ export const documentUnreadable = (path: string, problems: readonly string[]) =>
 export const configurationProblem = (detail: string) =>
   logger.error('configuration problem', { event: 'configurationProblem', detail });
 
-export const dashboardCounted = (taskSid: string, day: string, shard: number, result: string) =>
-  logger.info('interaction counted in the dashboard', { event: 'dashboardCounted', taskSid, day, shard, result });
-
-export const dashboardRemoved = (taskSid: string, result: string) =>
-  logger.info('interaction taken out of the dashboard', { event: 'dashboardRemoved', taskSid, result });
+export const dashboardSynced = (taskSid: string, result: string) =>
+  logger.info('dashboard counters synced with an interaction', { event: 'dashboardSynced', taskSid, result });
 
 export const captureFailureFiled = (taskSid: string, customerPhone: string, adminUid: string, result: string) =>
   logger.info('capture failure filed under a customer', { event: 'captureFailureFiled', taskSid, customerPhone, adminUid, result });
