@@ -107,8 +107,6 @@ export async function seedDemoCentre(options: DemoCentreOptions): Promise<{ inte
         taskSid: sidFor('WT', `demo-failure#${index}`),
         attributes: failure.attributes,
         queue: 'Support',
-        workerSid: DEMO_AGENTS[index]?.sid,
-        workerName: DEMO_AGENTS[index]?.name,
         completedAt: new Date(options.now.getTime() - failure.daysAgo * 86_400_000),
       }),
     );

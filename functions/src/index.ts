@@ -7,3 +7,5 @@ export { updateCustomerStats } from './triggers/updateCustomerStats.js';
 export { updateDashboard } from './triggers/updateDashboard.js';
 export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
 export { auditReasonCodes } from './triggers/auditReasonCodes.js';
+export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
+export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';
