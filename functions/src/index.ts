@@ -8,5 +8,8 @@ export { eraseCustomerFunction as eraseCustomer } from './http/eraseCustomer.js'
 export { exportCustomerFunction as exportCustomer } from './http/exportCustomer.js';
 export { setRecordingSuppressionFunction as setRecordingSuppression } from './http/setRecordingSuppression.js';
 export { uncountDeletedInteraction } from './triggers/uncountDeletedInteraction.js';
+export { updateDashboard } from './triggers/updateDashboard.js';
+export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
+export { auditReasonCodes } from './triggers/auditReasonCodes.js';
 export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
 export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';
