@@ -4,5 +4,8 @@ import './startupCheck.js';
 export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
+export { updateDashboard } from './triggers/updateDashboard.js';
+export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
+export { auditReasonCodes } from './triggers/auditReasonCodes.js';
 export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
 export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';
