@@ -11,8 +11,9 @@ import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { fileCaptureFailureRequestSchema, tryDecode, type CountryCode } from '@interaction-history/model';
 import { firestoreCaptureStore } from '../adapters/captureStore.js';
+import { firestoreErasureRegistry } from '../adapters/erasureRegistry.js';
 import { verifyStaffSession } from '../adapters/staffSession.js';
-import { readAllowedOrigins, readPhoneRegion } from '../config.js';
+import { ERASURE_HASH_KEY, readAllowedOrigins, readErasureHashKey, readPhoneRegion, readRetentionDays } from '../config.js';
 import { AppError } from '../errors.js';
 import { auth, firestore } from '../firebase.js';
 import { fileCaptureFailure } from '../use-cases/fileCaptureFailure.js';
@@ -57,7 +58,12 @@ export function createFileCaptureFailureHandler(dependencies: FileCaptureFailure
         throw new AppError('malformedRequest', `Send a JSON body {"taskSid": "WT…", "customerPhone": "+1…"}: ${body.problems.join('; ')}`, 400);
       }
       const db = dependencies.db();
-      const answer = await fileCaptureFailure(body.value, session, { db, store: firestoreCaptureStore(db), defaultRegion: dependencies.defaultRegion() });
+      const answer = await fileCaptureFailure(body.value, session, {
+        db,
+        store: firestoreCaptureStore(db, { retentionDays: readRetentionDays() }),
+        erasures: firestoreErasureRegistry(db, readErasureHashKey()),
+        defaultRegion: dependencies.defaultRegion(),
+      });
       response.set('Cache-Control', 'no-store').status(answer.result === 'filed' ? 201 : 200).json(answer);
     } catch (error) {
       sendError(response, 'fileCaptureFailure', error);
@@ -73,4 +79,4 @@ export const handleFileCaptureFailure = createFileCaptureFailureHandler({
   now: () => new Date(),
 });
 
-export const fileCaptureFailureFunction = onRequest({ concurrency: 80 }, handleFileCaptureFailure);
+export const fileCaptureFailureFunction = onRequest({ secrets: [ERASURE_HASH_KEY], concurrency: 80 }, handleFileCaptureFailure);

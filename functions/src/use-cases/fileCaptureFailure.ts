@@ -18,6 +18,8 @@ import {
 } from '@interaction-history/model';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { CaptureStore } from '../adapters/captureStore.js';
+import type { ErasureRegistry } from '../adapters/erasureRegistry.js';
+import { mustWithhold } from '../domain/erasure.js';
 import { markCaptureFailureFiled, readCaptureFailure, refuseIfFiledElsewhere } from '../adapters/filingStore.js';
 import { interactionForFiling } from '../domain/filing.js';
 import { AppError } from '../errors.js';
@@ -26,6 +28,7 @@ import * as logs from '../logs.js';
 export interface FilingContext {
   readonly db: Firestore;
   readonly store: CaptureStore;
+  readonly erasures: ErasureRegistry;
   readonly defaultRegion: CountryCode;
 }
 
@@ -43,6 +46,10 @@ export async function fileCaptureFailure(
   }
   const built = interactionForFiling(failure.parametersJson, customerPhone, { defaultRegion: context.defaultRegion, receivedAt: failure.receivedAt });
   if (!built.ok) throw new AppError('conflict', built.problem, 409);
+  // Filing is capture by another door: it must not bring back a number that was erased, or record a suppressed one.
+  if (mustWithhold(await context.erasures.entriesFor([customerPhone]), built.interaction.startedAt)) {
+    throw new AppError('conflict', `The number's history was erased or its recording is suppressed; task ${request.taskSid} is not filed under it.`, 409);
+  }
 
   const stored = await context.store.storeCompletedTask(built.interaction);
   if (stored.result === 'otherCustomer') {

@@ -107,6 +107,22 @@ describe('fileCaptureFailure: what it refuses', () => {
 
     expect((await file({ taskSid: parameters.TaskSid, customerPhone: uniquePhone() }, token)).status).toBe(409);
   });
+
+  it('refuses to file under a number whose recording is suppressed (409), storing nothing, as capture itself withholds it', async () => {
+    const taskSid = await unattributable();
+    const phone = uniquePhone();
+    const { token } = await idTokenFor('admin');
+    const suppression = await fetch(functionUrl('setRecordingSuppression'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ phone, suppressed: true }),
+    });
+    expect(suppression.status).toBe(200);
+
+    expect((await file({ taskSid, customerPhone: phone }, token)).status).toBe(409);
+    expect((await db.doc(`customers/${phone}/interactions/${taskSid}`).get()).exists).toBe(false);
+    expect(await failure(taskSid)).toMatchObject({ resolved: false });
+  });
 });
 
 describe('fileCaptureFailure: filing', () => {
