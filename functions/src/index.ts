@@ -4,3 +4,4 @@ import './startupCheck.js';
 export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
+export { reconcileTaskrouterEvents } from './scheduled/reconcileTaskrouterEvents.js';

@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
   auditLog: 'auditLog',
+  /** Health of background work, one document per job (`reconciliation`). */
+  systemStatus: 'systemStatus',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -26,3 +28,6 @@ export const countedInteractionPath = (phone: string, taskSid: string): string =
 export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.captureFailures}/${taskSid}`;
 
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
+
+/** The status of the last reconciliation of TaskRouter's Events API (supervisors and admins read it). */
+export const RECONCILIATION_STATUS_PATH = `${COLLECTIONS.systemStatus}/reconciliation`;

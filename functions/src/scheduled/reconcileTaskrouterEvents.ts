@@ -1,0 +1,45 @@
+/**
+ * Every few minutes (RECONCILIATION_SCHEDULE), read the workspace's events back
+ * from TaskRouter's Events API and store whatever the webhook missed, through
+ * the webhook's own capture code. TaskRouter documents no retry for workspace
+ * callbacks: this is what makes a lost callback a late interaction, not a
+ * missing one.
+ */
+import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { firestoreCaptureStore } from '../adapters/captureStore.js';
+import { firestoreReconciliationStatusStore } from '../adapters/reconciliationStatusStore.js';
+import { twilioEventsSource } from '../adapters/taskrouterEventsApi.js';
+import {
+  readEventsApiConfiguration,
+  readPhoneRegion,
+  RECONCILIATION_FIRST_LOOKBACK_MINUTES,
+  RECONCILIATION_OVERLAP_MINUTES,
+  RECONCILIATION_SCHEDULE,
+  RECONCILIATION_TIMEOUT_SECONDS,
+  TWILIO_ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN,
+} from '../config.js';
+import { firestore } from '../firebase.js';
+import { runScheduledReconciliation } from '../use-cases/reconcileTaskrouterEvents.js';
+
+export async function handleScheduledReconciliation(): Promise<void> {
+  const db = firestore();
+  await runScheduledReconciliation({
+    events: twilioEventsSource(readEventsApiConfiguration()),
+    capture: { store: firestoreCaptureStore(db), defaultRegion: readPhoneRegion() },
+    status: firestoreReconciliationStatusStore(db),
+    settings: { overlapMinutes: RECONCILIATION_OVERLAP_MINUTES, firstLookbackMinutes: RECONCILIATION_FIRST_LOOKBACK_MINUTES },
+    now: () => new Date(),
+  });
+}
+
+export const reconcileTaskrouterEvents = onSchedule(
+  {
+    schedule: RECONCILIATION_SCHEDULE,
+    timeoutSeconds: RECONCILIATION_TIMEOUT_SECONDS,
+    secrets: [TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN],
+    // Cloud Scheduler need not retry: the next run reads the same period again when this one had errors.
+    retryCount: 0,
+  },
+  handleScheduledReconciliation,
+);
