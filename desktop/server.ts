@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
 import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
-import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
+import { completedTaskEvents, deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
 
 export interface DesktopOptions {
@@ -117,18 +117,19 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
       }
       sendJson(response, 200, { firebaseToken: await tokens.mintFirebaseToken(identity) } satisfies MintResponse);
     },
-    // The stand-in TaskRouter: a completed task becomes a signed callback to the real webhook.
+    // The stand-in TaskRouter: a completed task becomes its lifecycle's events, kept for the Events API, and signed
+    // callbacks to the real webhook (none when the desktop's switch drops them).
     'POST /local/taskrouter/complete': async (request, response) => {
       const task = (await readBody(request)) as {
         taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string;
-        workerSid?: string; workerName?: string; ageSeconds?: number;
+        workerSid?: string; workerName?: string; ageSeconds?: number; dropCallbacks?: boolean;
       };
       if (typeof task.taskSid !== 'string' || !/^WT[0-9a-f]{32}$/.test(task.taskSid)) {
         sendJson(response, 400, { error: { message: 'A task needs a TaskSid.' } });
         return;
       }
-      const callback = await postCallback(
-        completedTaskParameters({
+      const delivery = await deliverTaskEvents(
+        completedTaskEvents({
           taskSid: task.taskSid,
           attributes: task.attributes ?? {},
           ...(task.channel ? { channel: task.channel } : {}),
@@ -137,8 +138,15 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
           ...(task.workerName ? { workerName: task.workerName } : {}),
           ageSeconds: Math.max(0, Math.round(task.ageSeconds ?? 0)),
         }),
+        { dropRate: task.dropCallbacks === true ? 1 : 0 },
       );
-      sendJson(response, callback.status >= 200 && callback.status < 300 ? 200 : 502, { webhookStatus: callback.status, webhook: callback.body });
+      const failed = delivery.answers.find((answer) => answer.status < 200 || answer.status >= 300);
+      sendJson(response, failed ? 502 : 200, {
+        webhookStatus: delivery.completed?.status ?? null,
+        webhook: delivery.completed?.body ?? null,
+        dropped: delivery.dropped,
+        ...(failed ? { error: { message: `The webhook answered ${failed.eventType} with HTTP ${failed.status}.` } } : {}),
+      });
     },
   };
 
