@@ -105,6 +105,7 @@ async function seed() {
     await setDoc(doc(db, `customerStats/${PHONE}`), { interactionCount: 1, missingOutcomeCount: 0, lastOutcome: 'Billing', lastInteractionAt: Timestamp.now() });
     await setDoc(doc(db, `captureFailures/${TASK_SID}`), { taskSid: TASK_SID, reason: 'noValidPhone' });
     await setDoc(doc(db, `customerStats/${PHONE}/countedInteractions/${TASK_SID}`), { countedAt: Timestamp.now() });
+    await setDoc(doc(db, 'systemStatus/reconciliation'), { trigger: 'schedule', recovered: 2, errorCount: 0 });
   });
 }
 
@@ -310,6 +311,23 @@ describe('captureFailures', () => {
     const db = as(session).firestore();
     await assertFails(setDoc(doc(db, `captureFailures/WT${'3'.repeat(32)}`), { reason: 'x' }));
     await assertFails(deleteDoc(doc(db, `captureFailures/${TASK_SID}`)));
+  });
+});
+
+describe('systemStatus/reconciliation', () => {
+  it.each<Session>(['supervisor', 'admin'])('%s may read the reconciliation status', async (session) => {
+    await assertSucceeds(getDoc(doc(as(session).firestore(), 'systemStatus/reconciliation')));
+  });
+
+  it.each<Session>(['agent', 'none', 'expired', 'noRole'])('%s may not read the reconciliation status', async (session) => {
+    await assertFails(getDoc(doc(as(session).firestore(), 'systemStatus/reconciliation')));
+  });
+
+  it.each(STAFF)('%s may not write it, nor read other system documents', async (session) => {
+    const db = as(session).firestore();
+    await assertFails(setDoc(doc(db, 'systemStatus/reconciliation'), { recovered: 0 }));
+    await assertFails(deleteDoc(doc(db, 'systemStatus/reconciliation')));
+    await assertFails(getDocs(collection(db, 'systemStatus')));
   });
 });
 
