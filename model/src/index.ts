@@ -8,6 +8,7 @@ export * from './documents/ids.js';
 export * from './documents/interaction.js';
 export * from './documents/reconciliationStatus.js';
 export * from './documents/storedTime.js';
+export * from './documents/taskCapture.js';
 export * from './paths.js';
 export * from './phone.js';
 export * from './reasonCodes.js';

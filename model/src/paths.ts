@@ -12,6 +12,8 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   /** Health of background work, one document per job (`reconciliation`). */
   systemStatus: 'systemStatus',
+  /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
+  taskCaptures: 'taskCaptures',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -31,3 +33,8 @@ export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog
 
 /** The status of the last reconciliation of TaskRouter's Events API (supervisors and admins read it). */
 export const RECONCILIATION_STATUS_PATH = `${COLLECTIONS.systemStatus}/reconciliation`;
+
+export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
+
+/** A second record about the same task (e.g. a duplicate with another customer), beside `captureFailures/{taskSid}`. */
+export const extraCaptureFailurePath = (taskSid: string, suffix: string): string => `${COLLECTIONS.captureFailures}/${taskSid}_${suffix}`;

@@ -24,6 +24,7 @@ import { twilioEventsSource } from '../../src/adapters/taskrouterEventsApi.js';
 import { reconcileWindow, runScheduledReconciliation } from '../../src/use-cases/reconcileTaskrouterEvents.js';
 
 const TASKS = 60;
+const WORKER = { workerSid: `WK${'5'.repeat(32)}`, workerName: 'Rita Recovered' };
 const ACCOUNT_SID = `AC${'7'.repeat(32)}`;
 const AUTH_TOKEN = 'events-api-token-for-this-test';
 const db = adminFirestore();
@@ -61,7 +62,7 @@ beforeAll(async () => {
     // Page URLs on Twilio's origin, as Twilio answers: the client must bring every next page here itself.
     linkOrigin: TASKROUTER_API_ORIGIN,
   });
-  tasks = await completeTasksWithLostCallbacks({ tasks: TASKS, phones, concurrency: 6, journal, outageUrl: outage.url, outcome: 'Billing' });
+  tasks = await completeTasksWithLostCallbacks({ tasks: TASKS, phones, concurrency: 6, journal, outageUrl: outage.url, outcome: 'Billing', ...WORKER });
 });
 
 afterAll(async () => {
@@ -95,7 +96,9 @@ describe('callbacks lost while the webhook answered 503 or never received them',
     expect(await Promise.all(tasks.map(storedCopies))).toEqual(tasks.map(() => 1));
     for (const task of tasks) {
       const interaction = await readDocument(interactionSchema, interactionPath(task.phone, task.taskSid));
-      expect(interaction).toMatchObject({ taskSid: task.taskSid, customerPhone: task.phone, outcome: 'Billing' });
+      // Who handled it comes from the task's reservation events, whether the webhook or reconciliation took them.
+      expect(interaction).toMatchObject({ taskSid: task.taskSid, customerPhone: task.phone, outcome: 'Billing', workerSid: WORKER.workerSid, workerName: WORKER.workerName });
+      expect(interaction?.acceptedWorkers.map((worker) => worker.workerSid)).toEqual([WORKER.workerSid]);
     }
     for (const phone of phones) {
       const expected = tasks.filter((task) => task.phone === phone).length;

@@ -9,15 +9,18 @@ import {
   callbackParametersFromEventResource,
   decode,
   taskrouterEventResourceSchema,
+  type Interaction,
   type ReconciliationStatus,
 } from '@interaction-history/model';
 import { startEventsApiServer, type EventsApiServer } from '../../../local-stack/taskrouter/eventsApiServer.js';
 import { eventListPageFixture } from '../../../local-stack/taskrouter/fixtures.js';
 import { stableSid, taskLifecycle, TASKROUTER_API_ORIGIN, type LifecycleEvent } from '../../../local-stack/taskrouter/lifecycle.js';
 import type { CaptureStore } from '../../src/adapters/captureStore.js';
+import { addReservationStep, handledBy, type Reservations } from '../../src/domain/taskWorkers.js';
 import type { ReconciliationStatusStore } from '../../src/adapters/reconciliationStatusStore.js';
 import { BaseUrlRequestClient, twilioEventsSource, type EventsSource } from '../../src/adapters/taskrouterEventsApi.js';
 import { checkTaskrouterApiUrl } from '../../src/config.js';
+import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
 import { nextWindow, reconcileWindow, runScheduledReconciliation } from '../../src/use-cases/reconcileTaskrouterEvents.js';
 
 const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
@@ -60,18 +63,29 @@ const source = (running: EventsApiServer, pageSize = 5): EventsSource =>
 
 const lastHour = { from: new Date(NOW - 60 * MINUTE), to: new Date(NOW) };
 
-/** The storage port, answering as Firestore's `create` would: once per document, then `alreadyExisted`. */
-function recordingStore(options: { failFor?: string } = {}): CaptureStore & { interactions: Map<string, unknown>; failures: Map<string, string> } {
-  const interactions = new Map<string, unknown>();
+/** The storage port, answering as the Firestore store does: once per TaskSid, then `alreadyExisted`; reservations gathered per task. */
+function recordingStore(options: { failFor?: string } = {}): CaptureStore & { interactions: Map<string, Interaction>; failures: Map<string, string> } {
+  const interactions = new Map<string, Interaction>();
   const failures = new Map<string, string>();
+  const reservations = new Map<string, Reservations>();
   return {
     interactions,
     failures,
-    storeInteraction: (interaction) => {
+    storeCompletedTask: (interaction) => {
       if (interaction.taskSid === options.failFor) return Promise.reject(Object.assign(new Error('14 UNAVAILABLE'), { code: 14 }));
-      if (interactions.has(interaction.taskSid)) return Promise.resolve('alreadyExisted');
-      interactions.set(interaction.taskSid, interaction);
-      return Promise.resolve('created');
+      const existing = interactions.get(interaction.taskSid);
+      if (existing) return Promise.resolve({ result: 'alreadyExisted', customerPhone: existing.customerPhone });
+      const stored = { ...interaction, ...handledBy(reservations.get(interaction.taskSid) ?? {}) };
+      interactions.set(interaction.taskSid, stored);
+      return Promise.resolve({ result: 'created', interaction: stored });
+    },
+    recordReservationStep: (taskSid, step) => {
+      const after = addReservationStep(reservations.get(taskSid) ?? {}, step);
+      reservations.set(taskSid, after);
+      const handler = handledBy(after);
+      const stored = interactions.get(taskSid);
+      if (stored) interactions.set(taskSid, { ...stored, ...handler });
+      return Promise.resolve({ result: 'gathered', handledBy: handler });
     },
     recordCaptureFailure: (record) => {
       if (failures.has(record.taskSid)) return Promise.resolve('alreadyExisted');
@@ -155,7 +169,8 @@ describe('reconciling a window', () => {
     const noPhone = completedTask(8, { conversations: { outcome: 'Billing' } });
     const running = await serve([...stored, ...missed.flat(), ...noPhone]);
     const store = recordingStore();
-    store.interactions.set(taskSidOf(stored), {});
+    // The webhook stored this one: its callbacks, as callback parameters, through the same capture.
+    for (const event of stored) await captureTaskrouterEvent(event.callback, { store, defaultRegion: 'US', receivedAt: new Date(NOW) });
 
     const report = await reconcileWindow(lastHour, { events: source(running), ...capture(store) });
 
@@ -163,6 +178,8 @@ describe('reconciling a window', () => {
     expect(new Set(report.recoveredTaskSids)).toEqual(new Set(missed.map(taskSidOf)));
     expect(report.unattributed).toEqual([{ taskSid: taskSidOf(noPhone), reason: 'noValidPhone' }]);
     expect(store.failures.get(taskSidOf(noPhone))).toBe('noValidPhone');
+    // Who handled each recovered task comes from the reservation events read in the same window.
+    for (const task of missed) expect(store.interactions.get(taskSidOf(task))).toMatchObject({ workerSid: ALICE.workerSid, workerName: ALICE.workerName });
   });
 
   it('a second pass over the same window recovers nothing more', async () => {
