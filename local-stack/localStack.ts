@@ -17,8 +17,9 @@ export const LOCAL_TASKROUTER_API_URL = `http://127.0.0.1:${TASKROUTER_API_PORT}
  * Every TaskRouter event the stand-in generated, one JSON line each, whether
  * or not its callback was delivered: what the local Events API serves. A file,
  * so that the desktop, `npm run simulate` and tests (separate processes) share it.
+ * LOCAL_TASKROUTER_JOURNAL names another file (a test's own).
  */
-export const EVENT_JOURNAL = join(REPO_ROOT, '.local-stack', 'taskrouter-events.jsonl');
+export const EVENT_JOURNAL = process.env['LOCAL_TASKROUTER_JOURNAL'] ?? join(REPO_ROOT, '.local-stack', 'taskrouter-events.jsonl');
 
 export const functionUrl = (name: string) =>
   `http://127.0.0.1:${EMULATOR_PORTS.functions}/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`;
