@@ -12,12 +12,13 @@ import { REPO_ROOT } from '../local-stack/localStack.js';
 import { benchOpenHistory } from './scenarios/openHistory.js';
 import { benchBurst, benchEventToScreen, benchHotCustomer, warmWorkerPool } from './scenarios/pipeline.js';
 import { benchPluginWeight } from './scenarios/pluginWeight.js';
+import { benchLostCallbacks } from './scenarios/lostCallbacks.js';
 
 process.env['METADATA_SERVER_DETECTION'] ??= 'none';
 const quick = process.argv.includes('--quick');
 const plan = quick
-  ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5 }
-  : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30 };
+  ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5, lostTasks: 40, lostCustomers: 8 }
+  : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30, lostTasks: 500, lostCustomers: 50 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -35,6 +36,8 @@ async function main() {
   const burst = await benchBurst(db, plan.burst, plan.concurrency, plan.customers);
   log('4/6 hot customer…');
   const hotCustomer = await benchHotCustomer(db, plan.hot);
+  log('7/7 nothing lost: callbacks refused (503) or dropped, then reconciliation…');
+  const lostCallbacks = await benchLostCallbacks(db, plan.lostTasks, plan.lostCustomers, 20);
   log('6/6 token minting…');
   // Loaded last: it brings nock, which intercepts every HTTP request of this process once loaded.
   const { benchTokenMinting } = await import('./scenarios/tokenMinting.js');
@@ -50,6 +53,7 @@ async function main() {
     hotCustomer,
     pluginWeight,
     tokenMinting,
+    lostCallbacks,
   };
   const outputDir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(outputDir, { recursive: true });
@@ -74,6 +78,11 @@ async function main() {
   }
   rows.push([`6. mint, cache cold (Twilio answers after ${tokenMinting.twilioDelayMs} ms), median`, `${tokenMinting.cold.medianMs} ms`]);
   rows.push(['6. mint, cache warm, median', `${tokenMinting.warm.medianMs} ms`]);
+  const lost = lostCallbacks;
+  rows.push([`7. ${lost.tasks} tasks, callbacks 503 or dropped: stored before reconciliation`, `${lost.storedBeforeReconciliation} (${lost.callbacksRefused} callbacks answered 503)`]);
+  rows.push([`7. reconciliation: ${lost.eventsRead} events read, recovered; already stored; errors`, `${lost.reconciliationMs} ms: ${lost.recovered}; ${lost.alreadyStored}; ${lost.errors}`]);
+  rows.push(['7. all stats exact after (from the start of reconciliation)', lost.statsSettledMs === null ? 'did not settle' : `${lost.statsSettledMs} ms`]);
+  rows.push(['7. check: stored exactly once; with their worker; stats total; second run recovered', `${lost.storedExactlyOnce}; ${lost.withTheirWorker}; ${lost.statsTotal}; ${lost.secondRunRecovered}`]);
 
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\nBenchmarks ${results.date} · ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}${quick ? ' · QUICK' : ''}\n`);

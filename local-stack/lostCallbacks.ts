@@ -62,14 +62,25 @@ export interface CompletedTask {
   readonly completedStatus: number | null;
 }
 
+/** A small seeded generator (mulberry32): the same drops on every run, spread over every event type. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * Even-numbered tasks: every callback to the outage (503). Odd-numbered tasks:
- * to the real webhook, every other callback dropped (exactly half of them,
- * alternating, so that a run is repeatable).
+ * to the real webhook, each callback dropped with probability one half (a
+ * seeded draw per task, so that a run is repeatable and `task.completed` is
+ * among the dropped about half the time).
  */
 export async function completeTasksWithLostCallbacks(scenario: LostCallbacksScenario): Promise<CompletedTask[]> {
-  let alternate = 0;
-  const everyOther = () => (alternate++ % 2 === 0 ? 0.25 : 0.75);
   return runWithConcurrency(scenario.tasks, scenario.concurrency, async (index) => {
     const phone = scenario.phones[index % scenario.phones.length] ?? '';
     const events = completedTaskEvents({
@@ -81,7 +92,7 @@ export async function completeTasksWithLostCallbacks(scenario: LostCallbacksScen
     const toOutage = index % 2 === 0;
     const delivery = await deliverTaskEvents(events, {
       ...(scenario.journal ? { journal: scenario.journal } : {}),
-      ...(toOutage ? { url: scenario.outageUrl } : { dropRate: 0.5, random: everyOther }),
+      ...(toOutage ? { url: scenario.outageUrl } : { dropRate: 0.5, random: seededRandom(index) }),
     });
     return { taskSid: delivery.taskSid, phone, completedStatus: delivery.completed?.status ?? null };
   });
