@@ -16,6 +16,8 @@ import { benchLostCallbacks } from './scenarios/lostCallbacks.js';
 
 process.env['METADATA_SERVER_DETECTION'] ??= 'none';
 const quick = process.argv.includes('--quick');
+/** `--only lost-callbacks`: scenario 7 alone (the others take most of the run), written to its own JSON file. */
+const onlyLostCallbacks = process.argv.includes('lost-callbacks') && process.argv.includes('--only');
 const plan = quick
   ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5, lostTasks: 40, lostCustomers: 8 }
   : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30, lostTasks: 500, lostCustomers: 50 };
@@ -23,7 +25,32 @@ const plan = quick
 const log = (line: string) => console.log(`[bench] ${line}`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+function lostCallbackRows(lost: Awaited<ReturnType<typeof benchLostCallbacks>>): [string, string][] {
+  return [
+    [`7. ${lost.tasks} tasks, callbacks 503 or dropped: stored before reconciliation`, `${lost.storedBeforeReconciliation} (${lost.callbacksRefused} callbacks answered 503)`],
+    [`7. reconciliation: ${lost.eventsRead} events read, recovered; already stored; errors`, `${lost.reconciliationMs} ms: ${lost.recovered}; ${lost.alreadyStored}; ${lost.errors}`],
+    ['7. all stats exact after (from the start of reconciliation)', lost.statsSettledMs === null ? 'did not settle' : `${lost.statsSettledMs} ms`],
+    ['7. check: stored exactly once; with their worker; stats total; second run recovered', `${lost.storedExactlyOnce}; ${lost.withTheirWorker}; ${lost.statsTotal}; ${lost.secondRunRecovered}`],
+  ];
+}
+
+async function onlyLostCallbacksScenario() {
+  log('7 nothing lost: callbacks refused (503) or dropped, then reconciliation…');
+  const lostCallbacks = await benchLostCallbacks(adminFirestore(), plan.lostTasks, plan.lostCustomers, 20);
+  const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, quick, lostCallbacks };
+  const outputDir = join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(join(outputDir, 'lost-callbacks.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nBenchmark 7 ${results.date} · ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}${quick ? ' · QUICK' : ''}\n`);
+  const rows = lostCallbackRows(lostCallbacks);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  console.log('\nJSON: bench/results/lost-callbacks.json');
+  process.exit(0);
+}
+
 async function main() {
+  if (onlyLostCallbacks) return onlyLostCallbacksScenario();
   const db = adminFirestore();
   log('5/6 plugin weight…');
   const pluginWeight = await benchPluginWeight();
@@ -78,11 +105,7 @@ async function main() {
   }
   rows.push([`6. mint, cache cold (Twilio answers after ${tokenMinting.twilioDelayMs} ms), median`, `${tokenMinting.cold.medianMs} ms`]);
   rows.push(['6. mint, cache warm, median', `${tokenMinting.warm.medianMs} ms`]);
-  const lost = lostCallbacks;
-  rows.push([`7. ${lost.tasks} tasks, callbacks 503 or dropped: stored before reconciliation`, `${lost.storedBeforeReconciliation} (${lost.callbacksRefused} callbacks answered 503)`]);
-  rows.push([`7. reconciliation: ${lost.eventsRead} events read, recovered; already stored; errors`, `${lost.reconciliationMs} ms: ${lost.recovered}; ${lost.alreadyStored}; ${lost.errors}`]);
-  rows.push(['7. all stats exact after (from the start of reconciliation)', lost.statsSettledMs === null ? 'did not settle' : `${lost.statsSettledMs} ms`]);
-  rows.push(['7. check: stored exactly once; with their worker; stats total; second run recovered', `${lost.storedExactlyOnce}; ${lost.withTheirWorker}; ${lost.statsTotal}; ${lost.secondRunRecovered}`]);
+  rows.push(...lostCallbackRows(lostCallbacks));
 
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\nBenchmarks ${results.date} · ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}${quick ? ' · QUICK' : ''}\n`);
