@@ -1,16 +1,20 @@
 /**
  * `npm run simulate -- ...`: a stand-in TaskRouter for scripts and demos.
- * Completes one task, or a burst, with every event of its lifecycle in
- * Twilio's documented shapes: all of them are kept for the stand-in's Events
- * API, and the workspace callbacks are sent, signed with the local auth token,
- * to a running local stack (unless told to drop them). Reports what the
- * webhook answered.
+ * Completes one task, or a burst, with every event of its lifecycle as
+ * TaskRouter documents them: all are kept for the stand-in's Events API, and
+ * the captured callbacks are sent, signed with the local auth token, to a
+ * running local stack (unless told to drop them). Reports what the webhook
+ * answered.
  */
 import { randomBytes } from 'node:crypto';
 import { normalizePhone } from '@interaction-history/model';
 import { percentile, runWithConcurrency } from '../local-stack/concurrency.js';
-import { completedTaskEvents, DELIVERED_EVENT_TYPES, deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
+import { taskEvents } from '../local-stack/standInTaskRouter.js';
+import { deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
+import { stableSid } from '../local-stack/taskrouter/lifecycle.js';
 import { parseSimulateOptions, SIMULATE_USAGE, simulatedAttributes } from './lib/simulateOptions.js';
+
+const worker = (name: string) => ({ workerSid: stableSid('WK', name), workerName: name });
 
 function randomUsPhone(): string {
   for (;;) {
@@ -25,41 +29,49 @@ async function main(): Promise<void> {
     console.log(SIMULATE_USAGE);
     return;
   }
-  // The event whose answer is reported: task.completed, or the one type asked for with --event.
-  const reported = options.event;
-  const eventTypes = reported === 'task.completed' ? DELIVERED_EVENT_TYPES : [reported];
   const started = performance.now();
-  const outcomes = await runWithConcurrency(options.count, options.concurrency, async () => {
+  const workers = [worker(options.agent), ...(options.transferTo ? [worker(options.transferTo)] : [])];
+  const tasks = await runWithConcurrency(options.count, options.concurrency, async () => {
     const phone = options.phone ?? randomUsPhone();
-    const events = completedTaskEvents({ attributes: simulatedAttributes(options, phone), channel: options.channel === 'voice' ? 'voice' : 'chat' });
-    const sent = performance.now();
-    const delivery = await deliverTaskEvents(events, { dropRate: options.dropRate, eventTypes, ...(options.url ? { url: options.url } : {}) });
-    const answer = delivery.answers.find((a) => a.eventType === reported);
-    return { answer, delivery, phone, ms: performance.now() - sent };
+    const events = taskEvents({
+      attributes: simulatedAttributes(options, phone),
+      channel: options.channel === 'voice' ? 'voice' : 'chat',
+      workers,
+      ...(options.completedReason ? { completedReason: options.completedReason } : {}),
+    });
+    const delivery = await deliverTaskEvents(events, {
+      order: options.order,
+      eventType: options.event,
+      dropRate: options.dropRate,
+      ...(options.url ? { url: options.url } : {}),
+    });
+    return { ...delivery, phone };
   });
   const seconds = (performance.now() - started) / 1000;
-  const dropped = outcomes.reduce((sum, outcome) => sum + outcome.delivery.dropped, 0);
+  const answers = tasks.flatMap((task) => task.answers);
+  const dropped = tasks.reduce((sum, task) => sum + task.dropped, 0);
   if (options.count === 1) {
-    const [only] = outcomes;
-    if (only) {
-      const body = only.delivery.completed ? ` ${JSON.stringify(only.delivery.completed.body)}` : '';
-      console.log(`${only.delivery.taskSid} (${only.phone}) → ${only.answer ? `HTTP ${only.answer.status}${body}` : `${reported} callback dropped`}`);
+    for (const task of tasks) {
+      console.log(`${task.taskSid} (${task.phone}), handled by ${workers.map((w) => w.workerName).join(' then ')}:`);
+      for (const answer of task.answers) console.log(`  ${answer.eventType} → HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (task.completed === null && options.event === null) console.log('  task.completed callback dropped');
     }
   } else {
-    const byStatus = new Map<string, number>();
-    for (const outcome of outcomes) {
-      const key = outcome.answer ? `HTTP ${outcome.answer.status}` : 'dropped';
-      byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
-    }
-    const latencies = outcomes.map((outcome) => outcome.ms).sort((a, b) => a - b);
-    console.log(`${options.count} events in ${seconds.toFixed(2)} s (${(options.count / seconds).toFixed(1)}/s) at concurrency ${options.concurrency}`);
-    console.log(`answers: ${[...byStatus].map(([status, count]) => `${count}× ${status}`).join(', ')}`);
-    console.log(`response time: median ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
+    const byStatus = new Map<number, number>();
+    for (const answer of answers) byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
+    const latencies = answers.map((answer) => answer.ms).sort((a, b) => a - b);
+    console.log(
+      `${options.count} tasks (${answers.length} events) in ${seconds.toFixed(2)} s (${(answers.length / seconds).toFixed(1)} events/s) at concurrency ${options.concurrency}`,
+    );
+    console.log(`answers: ${[...byStatus].map(([status, count]) => `${count}× HTTP ${status}`).join(', ')}`);
+    if (latencies.length > 0) console.log(`response time: median ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
   }
   if (dropped > 0) {
-    console.log(`${dropped} callbacks dropped; every event is in the stand-in's Events API, where reconciliation finds them (npm start runs it regularly; or npm run reconcile -- --local-stack --from <time>).`);
+    console.log(
+      `${dropped} callbacks dropped; every event is in the stand-in's Events API, where reconciliation finds them (npm start runs it regularly; or npm run reconcile -- --local-stack --from <time>).`,
+    );
   }
-  if (outcomes.some((outcome) => outcome.delivery.answers.some((a) => a.status >= 300))) process.exitCode = 1;
+  if (answers.some((answer) => answer.status >= 300)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

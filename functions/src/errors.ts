@@ -6,6 +6,7 @@ export type AppErrorCode =
   | 'malformedRequest'
   | 'unauthenticated'
   | 'forbidden'
+  | 'rateLimited'
   | 'upstreamUnavailable'
   | 'storageUnavailable'
   | 'payloadTooLarge';
@@ -15,6 +16,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly httpStatus: number,
+    /** For 429 and 503: when trying again may succeed, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

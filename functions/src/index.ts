@@ -5,3 +5,5 @@ export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFireb
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
 export { reconcileTaskrouterEvents } from './scheduled/reconcileTaskrouterEvents.js';
+export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
+export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';

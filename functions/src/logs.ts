@@ -60,3 +60,18 @@ export const reconciliationFinished = (status: {
     recovered: status.recovered,
     errorCount: status.errorCount,
   });
+
+export const profileAudited = (customerPhone: string, action: string, actorUid: string) =>
+  logger.info('profile change recorded in the audit trail', { event: 'profileAudited', customerPhone, action, actorUid });
+
+export const profileAuditSkipped = (customerPhone: string, reason: string) =>
+  logger.info('profile write not recorded', { event: 'profileAuditSkipped', customerPhone, reason });
+
+export const nonCanonicalProfileRemoved = (profileId: string, canonical: string | null) =>
+  logger.warn('profile under a non-canonical id removed', { event: 'nonCanonicalProfileRemoved', profileId, canonical });
+
+export const refusalRemembered = (client: string) =>
+  logger.info('refused Flex token refused again without asking Twilio', { event: 'refusalRemembered', client });
+
+export const mintRateLimited = (client: string, retryAfterSeconds: number) =>
+  logger.warn('too many refused sign-ins from one client', { event: 'mintRateLimited', client, retryAfterSeconds });

@@ -1,17 +1,22 @@
 /**
- * How the stand-in TaskRouter completes a task: it generates every event of the
- * task's lifecycle in Twilio's documented shapes, records all of them in the
- * journal (what the local Events API serves, as TaskRouter keeps every event),
- * and sends the workspace callbacks of the selected types to the webhook, each
+ * Completing a task with lost callbacks: every event of the task's lifecycle
+ * (the stand-in's `taskEvents`, Twilio's documented shapes) is recorded in the
+ * journal the local Events API serves, as TaskRouter keeps every event; the
+ * captured callbacks are then sent to the webhook in the order asked for, each
  * dropped with the probability asked for. Dropped callbacks are what TaskRouter
  * never delivered; reconciliation finds them in the Events API.
  */
-import { ACCOUNT_SID, postCallback, WORKER_SID, WORKSPACE_SID, type CallbackResponse } from '../standInTaskRouter.js';
+import {
+  capturedCallbacks,
+  DEFAULT_WORKER,
+  inDeliveryOrder,
+  postCallback,
+  taskEvents,
+  type CallbackResponse,
+  type DeliveryOrder,
+} from '../standInTaskRouter.js';
 import { recordEvents } from './eventJournal.js';
-import { taskLifecycle, type LifecycleEvent } from './lifecycle.js';
-
-/** The callbacks the workspace is configured to send: who handled the task, and its completion. */
-export const DELIVERED_EVENT_TYPES: readonly string[] = ['reservation.accepted', 'reservation.wrapup', 'reservation.completed', 'task.completed'];
+import type { LifecycleEvent } from './lifecycle.js';
 
 export interface CompletedTaskScenario {
   readonly taskSid?: string;
@@ -26,18 +31,8 @@ export interface CompletedTaskScenario {
 
 /** Every event of a task one worker accepted and completed, in the stand-in's account and workspace. */
 export function completedTaskEvents(scenario: CompletedTaskScenario): LifecycleEvent[] {
-  return taskLifecycle(
-    {
-      ...(scenario.taskSid ? { taskSid: scenario.taskSid } : {}),
-      attributes: scenario.attributes,
-      channel: scenario.channel ?? 'voice',
-      queue: scenario.queue ?? 'Everyone',
-      workers: [{ workerSid: scenario.workerSid ?? WORKER_SID, workerName: scenario.workerName ?? 'Alice Agent' }],
-      completedAt: scenario.completedAt ?? new Date(),
-      ageSeconds: scenario.ageSeconds ?? 185,
-    },
-    { accountSid: ACCOUNT_SID, workspaceSid: WORKSPACE_SID },
-  );
+  const { workerSid, workerName, ...task } = scenario;
+  return taskEvents({ ...task, workers: [{ workerSid: workerSid ?? DEFAULT_WORKER.workerSid, workerName: workerName ?? DEFAULT_WORKER.workerName }] });
 }
 
 export interface DeliveryOptions {
@@ -45,18 +40,19 @@ export interface DeliveryOptions {
   readonly dropRate?: number;
   /** The webhook (the local emulator's taskrouterEvents unless told otherwise). */
   readonly url?: string;
-  /** Which event types have a callback (DELIVERED_EVENT_TYPES unless told otherwise). */
-  readonly eventTypes?: readonly string[];
+  readonly order?: DeliveryOrder;
+  /** Only callbacks of this type are sent (all captured types unless told otherwise). */
+  readonly eventType?: string | null;
   readonly journal?: string;
   readonly random?: () => number;
 }
 
 export interface TaskDelivery {
   readonly taskSid: string;
-  /** The webhook's answer to `task.completed`, or null when that callback was dropped or not selected. */
+  /** The webhook's answer to `task.completed`, or null when that callback was dropped or not sent. */
   readonly completed: CallbackResponse | null;
   /** Answers to every callback sent, in order. */
-  readonly answers: readonly { readonly eventType: string; readonly status: number }[];
+  readonly answers: readonly (CallbackResponse & { readonly eventType: string; readonly ms: number })[];
   readonly dropped: number;
 }
 
@@ -65,24 +61,25 @@ export function checkDropRate(rate: number): number {
   return rate;
 }
 
-/** Records every event, then sends the selected callbacks in order (one task's callbacks never overtake each other here). */
+/** Records every event, then sends the captured callbacks one after another (one task's callbacks never overtake each other here). */
 export async function deliverTaskEvents(events: readonly LifecycleEvent[], options: DeliveryOptions = {}): Promise<TaskDelivery> {
   const dropRate = checkDropRate(options.dropRate ?? 0);
   const random = options.random ?? Math.random;
-  const selected = options.eventTypes ?? DELIVERED_EVENT_TYPES;
   recordEvents(events, options.journal);
-  const answers: { eventType: string; status: number }[] = [];
+  const selected = capturedCallbacks(events).filter((callback) => !options.eventType || callback['EventType'] === options.eventType);
+  const answers: (CallbackResponse & { eventType: string; ms: number })[] = [];
   let completed: CallbackResponse | null = null;
   let dropped = 0;
-  for (const event of events) {
-    if (!selected.includes(event.eventType)) continue;
+  for (const callback of inDeliveryOrder(selected, options.order ?? 'as-happened')) {
     if (dropRate > 0 && random() < dropRate) {
       dropped += 1;
       continue;
     }
-    const response = await postCallback(event.callback, options.url ? { url: options.url } : {});
-    answers.push({ eventType: event.eventType, status: response.status });
-    if (event.eventType === 'task.completed') completed = response;
+    const sent = performance.now();
+    const response = await postCallback(callback, options.url ? { url: options.url } : {});
+    const eventType = callback['EventType'] ?? '';
+    answers.push({ ...response, eventType, ms: performance.now() - sent });
+    if (eventType === 'task.completed') completed = response;
   }
-  return { taskSid: events[0]?.callback['TaskSid'] ?? '', completed, answers, dropped };
+  return { taskSid: events[0]?.index.taskSid ?? '', completed, answers, dropped };
 }

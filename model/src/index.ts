@@ -18,3 +18,5 @@ export * from './wire/mintFirebaseToken.js';
 export * from './wire/taskrouterCallback.js';
 export * from './wire/taskrouterEventsApi.js';
 export * from './documents/auditLog.js';
+export * from './documents/profileDeletion.js';
+export * from './pages.js';

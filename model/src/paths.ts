@@ -12,6 +12,8 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   /** Health of background work, one document per job (`reconciliation`). */
   systemStatus: 'systemStatus',
+  /** Who is deleting a profile: written by the admin's browser in the same batch as the delete, read and removed by the audit trigger. */
+  profileDeletions: 'profileDeletions',
   /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
   taskCaptures: 'taskCaptures',
 } as const;
@@ -33,6 +35,7 @@ export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog
 
 /** The status of the last reconciliation of TaskRouter's Events API (supervisors and admins read it). */
 export const RECONCILIATION_STATUS_PATH = `${COLLECTIONS.systemStatus}/reconciliation`;
+export const profileDeletionPath = (phone: string): string => `${COLLECTIONS.profileDeletions}/${phone}`;
 
 export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
 

@@ -3,7 +3,16 @@ import { parseSimulateOptions, simulatedAttributes } from '../lib/simulateOption
 
 describe('npm run simulate options', () => {
   it('defaults to one voice task without outcome', () => {
-    expect(parseSimulateOptions([])).toMatchObject({ count: 1, concurrency: 10, channel: 'voice', outcome: null, event: 'task.completed' });
+    expect(parseSimulateOptions([])).toMatchObject({
+      count: 1,
+      concurrency: 10,
+      channel: 'voice',
+      outcome: null,
+      event: null,
+      agent: 'Alice Agent',
+      transferTo: null,
+      order: 'as-happened',
+    });
   });
 
   it('normalises the phone numbers it is given', () => {
@@ -23,6 +32,8 @@ describe('npm run simulate options', () => {
     [['--drop-rate', '1.5'], /--drop-rate must be a number from 0 to 1/],
     [['--drop-rate', 'half'], /--drop-rate/],
     [['--drop-rate', '0.5', '--drop-callbacks'], /not both/],
+    [['--order', 'sideways'], /--order must be one of as-happened, completed-first, reversed, shuffled/],
+    [['--agent', ' '], /--agent/],
   ])('refuses %j with a message naming the option', (argv, message) => {
     expect(() => parseSimulateOptions(argv)).toThrow(message);
   });
@@ -31,6 +42,12 @@ describe('npm run simulate options', () => {
     expect(parseSimulateOptions(['--drop-callbacks']).dropRate).toBe(1);
     expect(parseSimulateOptions(['--drop-rate', '0.5']).dropRate).toBe(0.5);
     expect(parseSimulateOptions([]).dropRate).toBe(0);
+  });
+
+  it('reads the agent, a transfer, an order of delivery and a completion reason', () => {
+    expect(
+      parseSimulateOptions(['--agent', 'Bob Agent', '--transfer-to', 'Carol Agent', '--order', 'completed-first', '--completed-reason', 'Wrap-up timed out']),
+    ).toMatchObject({ agent: 'Bob Agent', transferTo: 'Carol Agent', order: 'completed-first', completedReason: 'Wrap-up timed out' });
   });
 
   it('builds WhatsApp attributes with the channel prefix, the outcome and the searched customer', () => {

@@ -5,10 +5,12 @@
  */
 import type { FirestoreDataConverter, SnapshotOptions } from 'firebase/firestore';
 import {
+  auditEntrySchema,
   customerSchema,
   customerStatsSchema,
   decode,
   interactionSchema,
+  type AuditEntry,
   type Customer,
   type CustomerStats,
   type Interaction,
@@ -30,3 +32,6 @@ export const interactionConverter = decodingConverter<Interaction>(interactionSc
 export const customerConverter = decodingConverter<Customer>(customerSchema, { serverTimestamps: 'estimate' });
 
 export const customerStatsConverter = decodingConverter<CustomerStats>(customerStatsSchema);
+
+// An entry just written holds a pending server time only in the functions; the estimate keeps decoding safe anyway.
+export const auditEntryConverter = decodingConverter<AuditEntry>(auditEntrySchema, { serverTimestamps: 'estimate' });

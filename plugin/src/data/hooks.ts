@@ -30,7 +30,7 @@ interface LiveOptions {
   readonly continuity?: string;
 }
 
-function useLive<T>(
+export function useLive<T>(
   subscribe: (onData: (value: T) => void, onError: (error: Error) => void) => () => void,
   key: string,
   { sessionEpoch, continuity }: LiveOptions,
@@ -69,10 +69,10 @@ function useLive<T>(
   return live;
 }
 
-export function useHistory(db: Firestore, phone: string, count: number, sessionEpoch: number): Live<HistoryWindow> {
+export function useHistory(db: Firestore, phone: string, count: number, pageSize: number, sessionEpoch: number): Live<HistoryWindow> {
   return useLive<HistoryWindow>(
-    (onData, onError) => subscribeToHistory({ db, phone, count }, onData, onError),
-    `${phone}|${count}`,
+    (onData, onError) => subscribeToHistory({ db, phone, count, pageSize }, onData, onError),
+    `${phone}|${count}|${pageSize}`,
     { sessionEpoch, continuity: phone },
   );
 }

@@ -26,6 +26,8 @@ vi.mock('../../src/data/customers.js', async (importOriginal) => ({
   deleteCustomer: vi.fn(),
 }));
 vi.mock('../../src/data/history.js', () => ({ subscribeToHistory: vi.fn() }));
+// Admins also see the profile's audit trail; its live query is not what these tests are about.
+vi.mock('../../src/data/auditTrail.js', () => ({ subscribeToProfileChanges: vi.fn(() => () => undefined) }));
 
 type Kind = 'customer' | 'stats' | 'history';
 interface Listener {
@@ -397,3 +399,15 @@ describe('HistoryTab, focus after the profile forms close', () => {
     expect(document.activeElement).toBe(button(strings.newCustomer));
   });
 });
+
+describe('HistoryTab, the profile\'s recorded changes', () => {
+  it('are shown to admins only', () => {
+    const { unmount } = renderTab(sessionIn(signedIn(1, 'admin')));
+    expect(screen.getByRole('heading', { name: strings.profileChangesHeading })).toBeTruthy();
+    unmount();
+
+    renderTab(sessionIn(signedIn(1, 'supervisor')));
+    expect(screen.queryByRole('heading', { name: strings.profileChangesHeading })).toBeNull();
+  });
+});
+
