@@ -11,6 +11,7 @@ import { customerPath } from '@interaction-history/model';
 import { PROJECT_ID } from '../local-stack/localStack.js';
 import { deliverTask } from '../local-stack/standInTaskRouter.js';
 import { stableSid } from '../local-stack/taskrouter/lifecycle.js';
+import { seedDemoReasonCodes } from './demoCentre.js';
 
 interface DemoCustomer {
   readonly phone: string;
@@ -71,6 +72,7 @@ export async function seedDemoData(now = new Date()): Promise<{ customers: numbe
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
   const db = getFirestore(app);
   let interactions = 0;
+  await seedDemoReasonCodes(now);
   for (const customer of DEMO_CUSTOMERS) {
     if (customer.profile) {
       await db.doc(customerPath(customer.phone)).set({ ...customer.profile, phone: customer.phone, createdAt: now, createdBy: 'demo-data' });

@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { startDesktop } from '../desktop/server.js';
+import { seedDemoCentre } from '../desktop/demoCentre.js';
 import { seedDemoData } from '../desktop/demoData.js';
 import { buildFunctions, chooseFirestoreEmulator, EMULATOR_TUNING, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from '../local-stack/emulatorSetup.js';
 import { EMULATOR_PORTS, LOCAL_TASKROUTER_API_URL } from '../local-stack/localStack.js';
@@ -73,6 +74,12 @@ try {
   console.log(`[start] Stand-in TaskRouter Events API: ${LOCAL_TASKROUTER_API_URL}; reconciliation every ${RECONCILE_EVERY_SECONDS} s.`);
   console.log('[start] Drop callbacks with `npm run simulate -- --drop-callbacks` or the desktop\'s switch, and watch them arrive anyway.');
   console.log('[start] Press Ctrl-C to stop everything.\n');
+  // A month of a contact centre for the supervisors' views arrives through the webhook meanwhile (about a minute here).
+  console.log('[start] Filling a month of the demo centre for the supervisor and admin views…');
+  seedDemoCentre({ now: new Date() }).then(
+    (centre) => console.log(`[start] Demo centre ready: ${centre.interactions} interactions over 30 days, ${centre.captureFailures} capture failures.`),
+    (error: unknown) => console.error(`[start] The demo centre could not be filled: ${(error as Error).message}`),
+  );
 } catch (error) {
   console.error(`[start] ${(error as Error).message}`);
   stop(1);

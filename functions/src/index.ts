@@ -5,5 +5,8 @@ export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFireb
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
 export { reconcileTaskrouterEvents } from './scheduled/reconcileTaskrouterEvents.js';
+export { updateDashboard } from './triggers/updateDashboard.js';
+export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
+export { auditReasonCodes } from './triggers/auditReasonCodes.js';
 export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
 export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';

@@ -61,6 +61,14 @@ export const reconciliationFinished = (status: {
     errorCount: status.errorCount,
   });
 
+export const dashboardSynced = (taskSid: string, result: string) =>
+  logger.info('dashboard counters synced with an interaction', { event: 'dashboardSynced', taskSid, result });
+
+export const captureFailureFiled = (taskSid: string, customerPhone: string, adminUid: string, result: string) =>
+  logger.info('capture failure filed under a customer', { event: 'captureFailureFiled', taskSid, customerPhone, adminUid, result });
+
+export const reasonCodesAudited = (listId: string, changes: number, added: boolean) =>
+  logger.info('reason-code list change audited', { event: 'reasonCodesAudited', listId, changes, added });
 export const profileAudited = (customerPhone: string, action: string, actorUid: string) =>
   logger.info('profile change recorded in the audit trail', { event: 'profileAudited', customerPhone, action, actorUid });
 

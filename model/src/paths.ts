@@ -12,6 +12,14 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   /** Health of background work, one document per job (`reconciliation`). */
   systemStatus: 'systemStatus',
+  /** `dashboardDays/{day}`: never written itself; the parent of a centre-day's shards. */
+  dashboardDays: 'dashboardDays',
+  /** Under `dashboardDays/{day}`: the sharded counters (a collection group, queried by `day` for a range). */
+  dashboardShards: 'dashboardShards',
+  /** One marker per interaction counted into the dashboard, so that redelivered trigger events count once. */
+  dashboardCounted: 'dashboardCounted',
+  /** `global` and one per TaskQueue SID. */
+  reasonCodeLists: 'reasonCodeLists',
   /** Who is deleting a profile: written by the admin's browser in the same batch as the delete, read and removed by the audit trigger. */
   profileDeletions: 'profileDeletions',
   /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
@@ -35,6 +43,14 @@ export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog
 
 /** The status of the last reconciliation of TaskRouter's Events API (supervisors and admins read it). */
 export const RECONCILIATION_STATUS_PATH = `${COLLECTIONS.systemStatus}/reconciliation`;
+export const dashboardShardsPath = (day: string): string => `${COLLECTIONS.dashboardDays}/${day}/${COLLECTIONS.dashboardShards}`;
+
+export const dashboardShardPath = (day: string, shardId: string): string => `${dashboardShardsPath(day)}/${shardId}`;
+
+export const dashboardCountedPath = (taskSid: string): string => `${COLLECTIONS.dashboardCounted}/${taskSid}`;
+
+/** `reasonCodeLists/global`, or a queue's list keyed by its TaskQueue SID. */
+export const reasonCodeListPath = (listId: string): string => `${COLLECTIONS.reasonCodeLists}/${listId}`;
 export const profileDeletionPath = (phone: string): string => `${COLLECTIONS.profileDeletions}/${phone}`;
 
 export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;

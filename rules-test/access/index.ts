@@ -11,6 +11,7 @@ import { customers } from './customers.js';
 import { interactions } from './interactions.js';
 import { captureFailures, customerStats } from './operationalData.js';
 import { systemStatus } from './systemStatus.js';
+import { dashboard, reasonCodeLists } from './supervisorViews.js';
 
 export const accessModules: readonly AccessModule[] = [
   customers,
@@ -19,6 +20,8 @@ export const accessModules: readonly AccessModule[] = [
   captureFailures,
   auditLog,
   systemStatus,
+  dashboard,
+  reasonCodeLists,
   // New paths go above this line.
   anythingElse,
 ];
