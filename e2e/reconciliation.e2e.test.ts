@@ -70,6 +70,7 @@ describe('a task completed while TaskRouter\'s callbacks are dropped', () => {
 
     expect(status.errorCount).toBe(0);
     expect(status.recovered).toBeGreaterThanOrEqual(1);
+    expect((await db.collection(`customers/${phone}/interactions`).get()).docs.map((doc): unknown => doc.get('comment'))).toEqual([comment]);
     await watcher.page.getByRole('cell', { name: comment }).waitFor({ timeout: 30_000 });
     const row = watcher.page.getByRole('row').filter({ hasText: comment });
     expect(await row.textContent()).toContain('Billing');
