@@ -47,10 +47,13 @@ describe('a task completed while TaskRouter\'s callbacks are dropped', () => {
   it('appears in another agent\'s open History tab once reconciliation runs', async () => {
     if (!eventsApi) throw new Error('The Events API did not start.');
     const phone = uniquePhone();
+    // A known customer, as in the desktop's live-update test: the History tab then shows (and the plugin files
+    // the outcome under) this profile.
+    await db.doc(`customers/${phone}`).set({ phone, firstName: 'Rene', lastName: 'Recovered', createdAt: new Date(), createdBy: 'e2e-seed' });
     const watcher = await desktopAs('Gina Watcher');
     await watcher.ringIn(phone);
     await watcher.openHistory();
-    await watcher.page.getByText(strings.historyEmpty).waitFor();
+    await watcher.page.getByRole('heading', { name: 'Rene Recovered' }).waitFor();
     const agent = await desktopAs('Frank Dropped');
     await agent.ringIn(phone);
     await agent.openHistory();
