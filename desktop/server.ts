@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
-import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
+import { EMULATOR_PORTS, functionUrl, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
 import { DEFAULT_WORKER, DELIVERY_ORDERS, taskEvents } from '../local-stack/standInTaskRouter.js';
 import { deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
@@ -30,6 +30,8 @@ const PLUGIN_BUNDLE = join(REPO_ROOT, 'plugin', 'dist', 'plugin-interaction-hist
 const REACT_UMD = join(REPO_ROOT, 'node_modules', 'react', 'umd', 'react.production.min.js');
 const REACT_DOM_UMD = join(REPO_ROOT, 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js');
 const MAX_BODY_BYTES = 256 * 1024;
+/** The admin data-rights functions, passed through to the Functions emulator. */
+const ADMIN_FUNCTIONS = ['eraseCustomer', 'exportCustomer', 'setRecordingSuppression'] as const;
 
 async function buildShell(): Promise<string> {
   const result = await build({
@@ -76,6 +78,9 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
 
   const pluginConfig = () => ({
     mintTokenUrl: `${origin}/local/mintFirebaseToken`,
+    // The admin functions (erase, export, suppression) are the real ones, in the Functions emulator, reached
+    // through this page's origin (whatever its port), as Flex's own origin is allowed by their CORS.
+    functionsUrl: `${origin}/local/functions`,
     firebase: { apiKey: 'demo-local-key', projectId: PROJECT_ID },
     emulators: {
       authUrl: `http://127.0.0.1:${EMULATOR_PORTS.auth}`,
@@ -118,6 +123,19 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
       }
       sendJson(response, 200, { firebaseToken: await tokens.mintFirebaseToken(identity) } satisfies MintResponse);
     },
+    ...Object.fromEntries(
+      ADMIN_FUNCTIONS.map((name) => [
+        `POST /local/functions/${name}`,
+        async (request: IncomingMessage, response: ServerResponse) => {
+          const answer = await fetch(functionUrl(name), {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: request.headers.authorization ?? '' },
+            body: JSON.stringify(await readBody(request)),
+          });
+          send(response, answer.status, Buffer.from(await answer.arrayBuffer()), answer.headers.get('content-type') ?? 'application/json');
+        },
+      ]),
+    ),
     // The stand-in TaskRouter: a completed task becomes its lifecycle's events, kept for the Events API, and signed
     // callbacks to the real webhook (none when the desktop's switch drops them).
     'POST /local/taskrouter/complete': async (request, response) => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { interactionPath } from '@interaction-history/model';
 import { firestoreCaptureStore } from '../../functions/src/adapters/captureStore.js';
+import { firestoreErasureRegistry } from '../../functions/src/adapters/erasureRegistry.js';
 import { twilioEventsSource } from '../../functions/src/adapters/taskrouterEventsApi.js';
 import { reconcileWindow } from '../../functions/src/use-cases/reconcileTaskrouterEvents.js';
 import { completeTasksWithLostCallbacks, startOutageWebhook, type CompletedTask } from '../../local-stack/lostCallbacks.js';
@@ -77,7 +78,7 @@ export async function benchLostCallbacks(db: Firestore, tasks: number, customers
     const before = await copiesOf(db, completed);
     const context = {
       events: twilioEventsSource({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, workspaceSid: WORKSPACE_SID, apiUrl: eventsApi.baseUrl }),
-      capture: { store: firestoreCaptureStore(db), defaultRegion: 'US' as const },
+      capture: { store: firestoreCaptureStore(db), erasures: firestoreErasureRegistry(db, 'a'.repeat(64)), defaultRegion: 'US' as const },
       now: () => new Date(),
     };
     const window = { from: windowStart, to: new Date(Date.now() + 1000) };

@@ -5,6 +5,10 @@ export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFireb
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
 export { reconcileTaskrouterEvents } from './scheduled/reconcileTaskrouterEvents.js';
+export { eraseCustomerFunction as eraseCustomer } from './http/eraseCustomer.js';
+export { exportCustomerFunction as exportCustomer } from './http/exportCustomer.js';
+export { setRecordingSuppressionFunction as setRecordingSuppression } from './http/setRecordingSuppression.js';
+export { uncountDeletedInteraction } from './triggers/uncountDeletedInteraction.js';
 export { updateDashboard } from './triggers/updateDashboard.js';
 export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
 export { auditReasonCodes } from './triggers/auditReasonCodes.js';

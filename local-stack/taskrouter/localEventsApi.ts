@@ -37,5 +37,6 @@ export function localReconciliationEnv(apiUrl = LOCAL_TASKROUTER_API_URL): Recor
     TWILIO_AUTH_TOKEN: secrets['TWILIO_AUTH_TOKEN'] ?? '',
     TASKROUTER_WORKSPACE_SID: WORKSPACE_SID,
     TASKROUTER_API_URL: apiUrl,
+    ERASURE_HASH_KEY: secrets['ERASURE_HASH_KEY'] ?? '',
   };
 }

@@ -23,5 +23,7 @@ export * from './wire/mintFirebaseToken.js';
 export * from './wire/taskrouterCallback.js';
 export * from './wire/taskrouterEventsApi.js';
 export * from './documents/auditLog.js';
+export * from './documents/erasure.js';
+export * from './wire/dataRights.js';
 export * from './documents/profileDeletion.js';
 export * from './pages.js';

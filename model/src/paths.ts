@@ -12,6 +12,8 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   /** Health of background work, one document per job (`reconciliation`). */
   systemStatus: 'systemStatus',
+  /** The erasure registry, keyed by a keyed hash of the number (functions only). */
+  erasures: 'erasures',
   /** `dashboardDays/{day}`: never written itself; the parent of a centre-day's shards. */
   dashboardDays: 'dashboardDays',
   /** Under `dashboardDays/{day}`: the sharded counters (a collection group, queried by `day` for a range). */
@@ -43,6 +45,7 @@ export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog
 
 /** The status of the last reconciliation of TaskRouter's Events API (supervisors and admins read it). */
 export const RECONCILIATION_STATUS_PATH = `${COLLECTIONS.systemStatus}/reconciliation`;
+export const erasurePath = (phoneHash: string): string => `${COLLECTIONS.erasures}/${phoneHash}`;
 export const dashboardShardsPath = (day: string): string => `${COLLECTIONS.dashboardDays}/${day}/${COLLECTIONS.dashboardShards}`;
 
 export const dashboardShardPath = (day: string, shardId: string): string => `${dashboardShardsPath(day)}/${shardId}`;

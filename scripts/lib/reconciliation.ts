@@ -7,6 +7,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { isPhoneRegion, type CountryCode } from '@interaction-history/model';
 import { firestoreCaptureStore } from '../../functions/src/adapters/captureStore.js';
 import { dryRunCaptureStore } from '../../functions/src/adapters/dryRunCaptureStore.js';
+import { firestoreErasureRegistry } from '../../functions/src/adapters/erasureRegistry.js';
 import { firestoreReconciliationStatusStore } from '../../functions/src/adapters/reconciliationStatusStore.js';
 import { twilioEventsSource } from '../../functions/src/adapters/taskrouterEventsApi.js';
 import { checkTaskrouterApiUrl, DEFAULT_TASKROUTER_API_URL, RECONCILIATION_FIRST_LOOKBACK_MINUTES, RECONCILIATION_OVERLAP_MINUTES } from '../../functions/src/config.js';
@@ -26,6 +27,8 @@ export interface ReconciliationSettings {
   readonly workspaceSid: string;
   readonly apiUrl: string;
   readonly defaultRegion: CountryCode;
+  /** The functions' ERASURE_HASH_KEY: reconciliation withholds erased and suppressed numbers as the webhook does. */
+  readonly erasureHashKey: string;
 }
 
 export function readReconciliationSettings(env: NodeJS.ProcessEnv): ReconciliationSettings {
@@ -34,6 +37,7 @@ export function readReconciliationSettings(env: NodeJS.ProcessEnv): Reconciliati
     TASKROUTER_WORKSPACE_SID: { pattern: /^WS[0-9a-f]{32}$/, hint: 'the Flex TaskRouter workspace SID, WS followed by 32 hex digits' },
     TASKROUTER_API_URL: { optional: true, hint: `where TaskRouter's REST API is read, ${DEFAULT_TASKROUTER_API_URL} unless a stand-in` },
     PHONE_DEFAULT_REGION: { optional: true, pattern: /^[A-Za-z]{2}$/, hint: 'a two-letter region such as US' },
+    ERASURE_HASH_KEY: { pattern: /^.{32,}$/, hint: "the functions' ERASURE_HASH_KEY secret (at least 32 characters), so that erased numbers stay erased" },
   });
   const problems: string[] = [];
   let apiUrl = DEFAULT_TASKROUTER_API_URL;
@@ -54,13 +58,18 @@ export function readReconciliationSettings(env: NodeJS.ProcessEnv): Reconciliati
     workspaceSid: values.TASKROUTER_WORKSPACE_SID,
     apiUrl,
     defaultRegion: region as CountryCode,
+    erasureHashKey: values.ERASURE_HASH_KEY,
   };
 }
 
 function context(db: Firestore, settings: ReconciliationSettings, dryRun: boolean) {
   return {
     events: twilioEventsSource(settings),
-    capture: { store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db), defaultRegion: settings.defaultRegion },
+    capture: {
+      store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db),
+      erasures: firestoreErasureRegistry(db, settings.erasureHashKey),
+      defaultRegion: settings.defaultRegion,
+    },
     status: firestoreReconciliationStatusStore(db),
     now: () => new Date(),
   };

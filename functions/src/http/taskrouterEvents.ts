@@ -7,7 +7,8 @@ import type { Request, Response } from 'firebase-functions/v2/https';
 import { onRequest } from 'firebase-functions/v2/https';
 import { firestoreCaptureStore, type CaptureStore } from '../adapters/captureStore.js';
 import { isSignedByTwilio, parseFormBody } from '../adapters/twilioSignature.js';
-import { readWebhookSettings, TWILIO_AUTH_TOKEN, type WebhookSettings } from '../config.js';
+import { firestoreErasureRegistry, type ErasureRegistry } from '../adapters/erasureRegistry.js';
+import { ERASURE_HASH_KEY, readErasureHashKey, readRetentionDays, readWebhookSettings, TWILIO_AUTH_TOKEN, type WebhookSettings } from '../config.js';
 import { AppError, withDeadline } from '../errors.js';
 import { firestore } from '../firebase.js';
 import * as logs from '../logs.js';
@@ -17,6 +18,7 @@ import { sendError } from './sendError.js';
 export interface TaskrouterEventsDependencies {
   readonly settings: () => WebhookSettings;
   readonly store: () => CaptureStore;
+  readonly erasures: () => ErasureRegistry;
   readonly now: () => Date;
   /**
    * How long storage may take before the answer is 503. TaskRouter waits 15 s
@@ -32,6 +34,7 @@ const STATUS_BY_RESULT: Record<CaptureResult['result'], number> = {
   unattributable: 202,
   workerRecorded: 200,
   ignored: 200,
+  withheld: 200,
 };
 
 function singleValued(parameters: Record<string, string | string[]>): Record<string, string> {
@@ -57,6 +60,7 @@ export function createTaskrouterEventsHandler(dependencies: TaskrouterEventsDepe
       if (!isForm) throw new AppError('malformedRequest', 'Expected a form-encoded TaskRouter callback.', 400);
       const capture = captureTaskrouterEvent(singleValued(signed), {
         store: dependencies.store(),
+        erasures: dependencies.erasures(),
         defaultRegion: settings.defaultRegion,
         receivedAt: dependencies.now(),
       });
@@ -70,11 +74,12 @@ export function createTaskrouterEventsHandler(dependencies: TaskrouterEventsDepe
 
 export const handleTaskrouterEvent = createTaskrouterEventsHandler({
   settings: readWebhookSettings,
-  store: () => firestoreCaptureStore(firestore()),
+  store: () => firestoreCaptureStore(firestore(), { retentionDays: readRetentionDays() }),
+  erasures: () => firestoreErasureRegistry(firestore(), readErasureHashKey()),
   now: () => new Date(),
   // 8 s: leaves 7 s of TaskRouter's 15 for a cold start and the network. A write that lands later is
   // still exactly once; one that never lands is read back from the Events API by reconciliation.
   storageDeadlineMs: 8_000,
 });
 
-export const taskrouterEvents = onRequest({ secrets: [TWILIO_AUTH_TOKEN], concurrency: 80 }, handleTaskrouterEvent);
+export const taskrouterEvents = onRequest({ secrets: [TWILIO_AUTH_TOKEN, ERASURE_HASH_KEY], concurrency: 80 }, handleTaskrouterEvent);

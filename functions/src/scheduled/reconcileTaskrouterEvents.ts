@@ -7,10 +7,14 @@
  */
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { firestoreCaptureStore } from '../adapters/captureStore.js';
+import { firestoreErasureRegistry } from '../adapters/erasureRegistry.js';
 import { firestoreReconciliationStatusStore } from '../adapters/reconciliationStatusStore.js';
 import { twilioEventsSource } from '../adapters/taskrouterEventsApi.js';
 import {
+  ERASURE_HASH_KEY,
+  readErasureHashKey,
   readEventsApiConfiguration,
+  readRetentionDays,
   readPhoneRegion,
   RECONCILIATION_FIRST_LOOKBACK_MINUTES,
   RECONCILIATION_OVERLAP_MINUTES,
@@ -26,7 +30,12 @@ export async function handleScheduledReconciliation(): Promise<void> {
   const db = firestore();
   await runScheduledReconciliation({
     events: twilioEventsSource(readEventsApiConfiguration()),
-    capture: { store: firestoreCaptureStore(db), defaultRegion: readPhoneRegion() },
+    // The webhook's own capture context: same retention, same erasure registry (an erased number stays erased).
+    capture: {
+      store: firestoreCaptureStore(db, { retentionDays: readRetentionDays() }),
+      erasures: firestoreErasureRegistry(db, readErasureHashKey()),
+      defaultRegion: readPhoneRegion(),
+    },
     status: firestoreReconciliationStatusStore(db),
     settings: { overlapMinutes: RECONCILIATION_OVERLAP_MINUTES, firstLookbackMinutes: RECONCILIATION_FIRST_LOOKBACK_MINUTES },
     now: () => new Date(),
@@ -37,7 +46,7 @@ export const reconcileTaskrouterEvents = onSchedule(
   {
     schedule: RECONCILIATION_SCHEDULE,
     timeoutSeconds: RECONCILIATION_TIMEOUT_SECONDS,
-    secrets: [TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN],
+    secrets: [TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, ERASURE_HASH_KEY],
     // Cloud Scheduler need not retry: the next run reads the same period again when this one had errors.
     retryCount: 0,
   },

@@ -18,6 +18,7 @@ import { WORKSPACE_SID } from '../../../local-stack/standInTaskRouter.js';
 import { adminFirestore, eventually, readDocument } from '../../../test-support/localStack.js';
 import { uniquePhone } from '../../../test-support/taskrouter.js';
 import { firestoreCaptureStore } from '../../src/adapters/captureStore.js';
+import { firestoreErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import { dryRunCaptureStore } from '../../src/adapters/dryRunCaptureStore.js';
 import { firestoreReconciliationStatusStore } from '../../src/adapters/reconciliationStatusStore.js';
 import { twilioEventsSource } from '../../src/adapters/taskrouterEventsApi.js';
@@ -41,7 +42,7 @@ const source = () =>
 const window = () => ({ from: new Date(startedAt.getTime() - 60_000), to: new Date(Date.now() + 1000) });
 const context = (dryRun = false) => ({
   events: source(),
-  capture: { store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db), defaultRegion: 'US' as const },
+  capture: { store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db), erasures: firestoreErasureRegistry(db, 'a'.repeat(64)), defaultRegion: 'US' as const },
   now: () => new Date(),
 });
 

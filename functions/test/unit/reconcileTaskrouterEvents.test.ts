@@ -16,6 +16,7 @@ import { startEventsApiServer, type EventsApiServer } from '../../../local-stack
 import { eventListPageFixture } from '../../../local-stack/taskrouter/fixtures.js';
 import { stableSid, taskLifecycle, TASKROUTER_API_ORIGIN, type LifecycleEvent } from '../../../local-stack/taskrouter/lifecycle.js';
 import type { CaptureStore } from '../../src/adapters/captureStore.js';
+import type { ErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import { addReservationStep, handledBy, type Reservations } from '../../src/domain/taskWorkers.js';
 import type { ReconciliationStatusStore } from '../../src/adapters/reconciliationStatusStore.js';
 import { BaseUrlRequestClient, twilioEventsSource, type EventsSource } from '../../src/adapters/taskrouterEventsApi.js';
@@ -36,6 +37,15 @@ function completedTask(minutesAgo: number, attributes: Record<string, unknown> =
     { accountSid: ACCOUNT_SID, workspaceSid: WS },
   );
 }
+
+/** No number erased or suppressed. */
+const noErasures: ErasureRegistry = {
+  hashOf: () => 'f'.repeat(64),
+  entriesFor: () => Promise.resolve([]),
+  entryFor: () => Promise.resolve(null),
+  recordErasure: () => Promise.resolve({ suppressionChanged: false }),
+  setSuppression: () => Promise.resolve({ changed: false }),
+};
 
 const taskSidOf = (events: readonly LifecycleEvent[]) => events[0]?.callback['TaskSid'] ?? '';
 
@@ -161,7 +171,7 @@ describe('an Event resource becomes the callback\'s parameters', () => {
 });
 
 describe('reconciling a window', () => {
-  const capture = (store: CaptureStore) => ({ capture: { store, defaultRegion: 'US' as const }, now: () => new Date(NOW) });
+  const capture = (store: CaptureStore) => ({ capture: { store, erasures: noErasures, defaultRegion: 'US' as const }, now: () => new Date(NOW) });
 
   it('stores what the webhook missed, counts what it had stored, and records what cannot be attributed', async () => {
     const stored = completedTask(5);
@@ -170,7 +180,7 @@ describe('reconciling a window', () => {
     const running = await serve([...stored, ...missed.flat(), ...noPhone]);
     const store = recordingStore();
     // The webhook stored this one: its callbacks, as callback parameters, through the same capture.
-    for (const event of stored) await captureTaskrouterEvent(event.callback, { store, defaultRegion: 'US', receivedAt: new Date(NOW) });
+    for (const event of stored) await captureTaskrouterEvent(event.callback, { store, erasures: noErasures, defaultRegion: 'US', receivedAt: new Date(NOW) });
 
     const report = await reconcileWindow(lastHour, { events: source(running), ...capture(store) });
 
@@ -236,7 +246,7 @@ describe('the scheduled window', () => {
       },
     };
     const store = recordingStore();
-    const context = { events: source(running), capture: { store, defaultRegion: 'US' as const }, status, settings, now: () => new Date(NOW) };
+    const context = { events: source(running), capture: { store, erasures: noErasures, defaultRegion: 'US' as const }, status, settings, now: () => new Date(NOW) };
 
     running.failNext(1, { status: 503 });
     const failed = await runScheduledReconciliation(context);

@@ -21,6 +21,12 @@ const url = z.string().check(z.refine((value) => /^https?:\/\/\S+$/.test(value),
 export const pluginConfigSchema = z.object({
   /** The mintFirebaseToken function's URL. */
   mintTokenUrl: url,
+  /**
+   * Where the admin functions (eraseCustomer, exportCustomer,
+   * setRecordingSuppression) are, e.g. https://us-central1-<project>.cloudfunctions.net.
+   * Default: beside mintTokenUrl.
+   */
+  functionsUrl: z.optional(url),
   /** The Firebase web app configuration (Project settings → Your apps). */
   firebase: z.object({
     apiKey: z.string().check(z.minLength(1)),
@@ -62,4 +68,27 @@ export function parsePluginConfig(raw: unknown): PluginConfig {
   throw new PluginConfigError(
     result.error.issues.map((issue) => `${[CONFIG_KEY, ...issue.path.map(String)].join('.')}: ${issue.message}`),
   );
+}
+
+/** The URL of one of the product's functions: under `functionsUrl`, or beside the minting function. */
+export function functionUrlOf(config: Pick<PluginConfig, 'mintTokenUrl' | 'functionsUrl'>, name: string): string {
+  if (config.functionsUrl) return `${config.functionsUrl.replace(/\/+$/, '')}/${name}`;
+  return new URL(name, config.mintTokenUrl).toString();
+}
+
+/** What the reason code, comment and guard need, read on their own so that they work whatever else is wrong. */
+export interface OutcomeSettings {
+  readonly reasonCodes: readonly string[];
+  readonly phoneRegion: CountryCode;
+}
+
+/** The configured reason codes and region when valid, the defaults otherwise: never a reason to fail open. */
+export function readOutcomeSettings(raw: unknown): OutcomeSettings {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const reasonCodes = z.safeParse(pluginConfigSchema.shape.reasonCodes, record['reasonCodes']);
+  const phoneRegion = z.safeParse(pluginConfigSchema.shape.phoneRegion, record['phoneRegion']);
+  return {
+    reasonCodes: reasonCodes.success ? reasonCodes.data : [...DEFAULT_REASON_CODES],
+    phoneRegion: phoneRegion.success ? phoneRegion.data : DEFAULT_PHONE_REGION,
+  };
 }

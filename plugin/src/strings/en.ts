@@ -30,9 +30,10 @@ export const en = {
   cancel: 'Cancel',
   createCustomer: 'Create customer',
   editCustomer: 'Edit',
-  deleteCustomer: 'Delete customer',
-  confirmDelete: (name: string) => `Delete ${name}? Their past interactions stay on record.`,
-  confirmDeleteButton: 'Yes, delete',
+  deleteCustomer: 'Delete profile only',
+  confirmDelete: (name: string) =>
+    `Delete the profile of ${name} only? Their past interactions, statistics and capture records stay on record. To remove everything stored about this number, use Erase customer below.`,
+  confirmDeleteButton: 'Yes, delete the profile',
   customerCreated: 'Customer created.',
   customerSaved: 'Changes saved.',
   customerDeleted: 'Customer deleted.',
@@ -67,6 +68,8 @@ export const en = {
   },
   noOutcome: 'No reason recorded',
   none: '—',
+  // An interaction stored before any reservation event of its task arrived: TaskRouter's task.completed names no worker.
+  agentUnknown: 'agent unknown',
   durationValue: (seconds: number) => `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`,
   interactionCount: (count: number) => (count === 1 ? '1 interaction' : `${count} interactions`),
 
@@ -89,6 +92,28 @@ export const en = {
   showingSearched: (phone: string) => `Showing ${phone}. This task’s outcome will be filed under this customer.`,
   backToCaller: (phone: string) => `Back to caller (${phone})`,
 
+  dataRights: {
+    heading: 'Data rights (admins only)',
+    exportButton: 'Export data',
+    exporting: 'Exporting…',
+    exported: (count: number) => `Exported ${count === 1 ? '1 record' : `${count} records`} as JSON.`,
+    eraseButton: 'Erase customer…',
+    eraseExplanation: (phone: string) =>
+      `Erase removes everything stored about ${phone}: the profile, every interaction, the statistics and capture records. It cannot be undone.`,
+    typeToConfirm: (phone: string) => `Type ${phone} to confirm`,
+    typedMismatch: 'Type the number exactly as shown.',
+    suppressLabel: 'Also stop recording calls from this number until an admin resumes it',
+    confirmErase: 'Erase everything',
+    erasing: 'Erasing…',
+    erased: (records: number, suppressed: boolean) =>
+      `Erased ${records === 1 ? '1 record' : `${records} records`}.${suppressed ? ' Recording of this number is suppressed.' : ''}`,
+    suppressedNotice: 'Recording of this number is suppressed: its calls are not stored.',
+    suppressButton: 'Stop recording this number',
+    resumeButton: 'Resume recording',
+    suppressionSet: 'Recording of this number is now suppressed.',
+    suppressionLifted: 'Calls from this number are recorded again.',
+    serviceAnswered: (status: number) => `The service answered with HTTP status ${status}.`,
+  },
   profileChangesHeading: 'Changes to this profile',
   profileChangesFailed: 'The changes to this profile could not be loaded.',
   profileChangesEmpty: 'No recorded changes.',
