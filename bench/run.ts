@@ -14,17 +14,45 @@ import { benchBurst, benchEventToScreen, benchHotCustomer, warmWorkerPool } from
 import { benchDashboard, historyOpenCost, USD_PER_100K_READS } from './scenarios/dashboard.js';
 import { interaction } from './scenarios/openHistory.js';
 import { benchPluginWeight } from './scenarios/pluginWeight.js';
+import { benchLostCallbacks } from './scenarios/lostCallbacks.js';
 
 process.env['METADATA_SERVER_DETECTION'] ??= 'none';
 const quick = process.argv.includes('--quick');
+/** `--only lost-callbacks`: scenario 8 alone (the others take most of the run), written to its own JSON file. */
+const onlyLostCallbacks = process.argv.includes('lost-callbacks') && process.argv.includes('--only');
 const plan = quick
-  ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5, dashboardRounds: 2, interactionsPerDay: 5_000 }
-  : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30, dashboardRounds: 9, interactionsPerDay: 50_000 };
+  ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5, dashboardRounds: 2, interactionsPerDay: 5_000, lostTasks: 40, lostCustomers: 8 }
+  : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30, dashboardRounds: 9, interactionsPerDay: 50_000, lostTasks: 500, lostCustomers: 50 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+function lostCallbackRows(lost: Awaited<ReturnType<typeof benchLostCallbacks>>): [string, string][] {
+  return [
+    [`8. ${lost.tasks} tasks, callbacks 503 or dropped: stored before reconciliation`, `${lost.storedBeforeReconciliation} (${lost.callbacksRefused} callbacks answered 503)`],
+    [`8. reconciliation: ${lost.eventsRead} events read, recovered; already stored; errors`, `${lost.reconciliationMs} ms: ${lost.recovered}; ${lost.alreadyStored}; ${lost.errors}`],
+    ['8. all stats exact after (from the start of reconciliation)', lost.statsSettledMs === null ? 'did not settle' : `${lost.statsSettledMs} ms`],
+    ['8. check: stored exactly once; with their worker; stats total; second run recovered', `${lost.storedExactlyOnce}; ${lost.withTheirWorker}; ${lost.statsTotal}; ${lost.secondRunRecovered}`],
+  ];
+}
+
+async function onlyLostCallbacksScenario() {
+  log('8 nothing lost: callbacks refused (503) or dropped, then reconciliation…');
+  const lostCallbacks = await benchLostCallbacks(adminFirestore(), plan.lostTasks, plan.lostCustomers, 20);
+  const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, quick, lostCallbacks };
+  const outputDir = join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(join(outputDir, 'lost-callbacks.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nBenchmark 8 ${results.date} · ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}${quick ? ' · QUICK' : ''}\n`);
+  const rows = lostCallbackRows(lostCallbacks);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  console.log('\nJSON: bench/results/lost-callbacks.json');
+  process.exit(0);
+}
+
 async function main() {
+  if (onlyLostCallbacks) return onlyLostCallbacksScenario();
   const db = adminFirestore();
   log('5/6 plugin weight…');
   const pluginWeight = await benchPluginWeight();
@@ -37,6 +65,8 @@ async function main() {
   const burst = await benchBurst(db, plan.burst, plan.concurrency, plan.customers);
   log('4/6 hot customer…');
   const hotCustomer = await benchHotCustomer(db, plan.hot);
+  log('8/8 nothing lost: callbacks refused (503) or dropped, then reconciliation…');
+  const lostCallbacks = await benchLostCallbacks(db, plan.lostTasks, plan.lostCustomers, 20);
   log('7/8 the supervisors\' dashboard…');
   const dashboard = await benchDashboard({ rounds: plan.dashboardRounds, interactionsPerDay: plan.interactionsPerDay });
   const historyCost = historyOpenCost([10, 1000, 10000], 10, interaction);
@@ -55,6 +85,7 @@ async function main() {
     hotCustomer,
     pluginWeight,
     tokenMinting,
+    lostCallbacks,
     dashboard,
     historyCost,
   };
@@ -81,6 +112,8 @@ async function main() {
   }
   rows.push([`6. mint, cache cold (Twilio answers after ${tokenMinting.twilioDelayMs} ms), median`, `${tokenMinting.cold.medianMs} ms`]);
   rows.push(['6. mint, cache warm, median', `${tokenMinting.warm.medianMs} ms`]);
+  rows.push(...lostCallbackRows(lostCallbacks));
+
   const reads = (count: number, bytes: number) => `${count} documents, ${kb(bytes)}`;
   rows.push([`7. dashboard, a day of ${dashboard.interactionsPerDay} interactions (median)`, `${dashboard.day.open.medianMs} ms; ${reads(dashboard.day.documentsRead, dashboard.day.bytes)}`]);
   rows.push(['7. dashboard, last 7 days (median)', `${dashboard.week.open.medianMs} ms; ${reads(dashboard.week.documentsRead, dashboard.week.bytes)}`]);

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
 import { EMULATOR_PORTS, functionUrl, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
-import { DEFAULT_WORKER, DELIVERY_ORDERS, deliverTask } from '../local-stack/standInTaskRouter.js';
+import { DEFAULT_WORKER, DELIVERY_ORDERS, taskEvents } from '../local-stack/standInTaskRouter.js';
+import { deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
 
 export interface DesktopOptions {
@@ -135,11 +136,12 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
         },
       ]),
     ),
-    // The stand-in TaskRouter: a completed task becomes a signed callback to the real webhook.
+    // The stand-in TaskRouter: a completed task becomes its lifecycle's events, kept for the Events API, and signed
+    // callbacks to the real webhook (none when the desktop's switch drops them).
     'POST /local/taskrouter/complete': async (request, response) => {
       const task = (await readBody(request)) as {
         taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string;
-        workerSid?: string; workerName?: string; ageSeconds?: number; order?: string;
+        workerSid?: string; workerName?: string; ageSeconds?: number; order?: string; dropCallbacks?: boolean;
       };
       if (typeof task.taskSid !== 'string' || !/^WT[0-9a-f]{32}$/.test(task.taskSid)) {
         sendJson(response, 400, { error: { message: 'A task needs a TaskSid.' } });
@@ -148,23 +150,25 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
       // TaskRouter's events for the task: the reservation events name the agent, task.completed does not.
       const worker = { workerSid: task.workerSid ?? DEFAULT_WORKER.workerSid, workerName: task.workerName ?? DEFAULT_WORKER.workerName };
       const order = DELIVERY_ORDERS.find((known) => known === task.order) ?? 'as-happened';
-      const delivered = await deliverTask(
-        {
+      // Every event is kept for the stand-in's Events API; with the switch on, no callback is sent.
+      const delivered = await deliverTaskEvents(
+        taskEvents({
           taskSid: task.taskSid,
           attributes: task.attributes ?? {},
           ...(task.channel ? { channel: task.channel } : {}),
           ...(task.queue ? { queue: task.queue } : {}),
           workers: [worker],
           ageSeconds: Math.max(0, Math.round(task.ageSeconds ?? 0)),
-        },
-        { order },
+        }),
+        { order, dropRate: task.dropCallbacks === true ? 1 : 0 },
       );
       const { completed } = delivered;
       const allAnswered = delivered.answers.every((answer) => answer.status >= 200 && answer.status < 300);
       sendJson(response, allAnswered ? 200 : 502, {
-        webhookStatus: completed.status,
-        webhook: completed.body,
+        webhookStatus: completed?.status ?? null,
+        webhook: completed?.body ?? null,
         events: delivered.answers.map(({ eventType, status }) => ({ eventType, status })),
+        dropped: delivered.dropped,
       });
     },
   };

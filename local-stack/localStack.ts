@@ -9,6 +9,18 @@ export const FUNCTIONS_REGION = 'us-central1';
 export const EMULATOR_PORTS = { auth: 9099, functions: 5001, firestore: 8080 } as const;
 export const SECRET_FILE = join(REPO_ROOT, 'functions', '.secret.local');
 
+/** The stand-in TaskRouter's Events REST API (what TASKROUTER_API_URL points at locally). */
+export const TASKROUTER_API_PORT = 3010;
+export const LOCAL_TASKROUTER_API_URL = `http://127.0.0.1:${TASKROUTER_API_PORT}`;
+
+/**
+ * Every TaskRouter event the stand-in generated, one JSON line each, whether
+ * or not its callback was delivered: what the local Events API serves. A file,
+ * so that the desktop, `npm run simulate` and tests (separate processes) share it.
+ * LOCAL_TASKROUTER_JOURNAL names another file (a test's own).
+ */
+export const EVENT_JOURNAL = process.env['LOCAL_TASKROUTER_JOURNAL'] ?? join(REPO_ROOT, '.local-stack', 'taskrouter-events.jsonl');
+
 export const functionUrl = (name: string) =>
   `http://127.0.0.1:${EMULATOR_PORTS.functions}/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`;
 

@@ -11,6 +11,7 @@
 import { randomInt } from 'node:crypto';
 import { CAPTURED_EVENT_TYPES } from '@interaction-history/model';
 import { readLocalSecrets, WEBHOOK_URL } from './localStack.js';
+import { recordEvents } from './taskrouter/eventJournal.js';
 import type { CallbackParameters as FixtureParameters } from './taskrouter/fixtures.js';
 import { randomSid, signCallback, taskLifecycle, type LifecycleEvent, type ScenarioWorker } from './taskrouter/lifecycle.js';
 
@@ -163,6 +164,8 @@ export interface DeliveredTask {
 /** Completes a task as TaskRouter would: posts its captured callbacks one after another, in the order asked for. */
 export async function deliverTask(options: CompletedTaskOptions = {}, delivery: DeliveryOptions = {}): Promise<DeliveredTask> {
   const events = taskEvents(options);
+  // TaskRouter keeps every event, delivered or not: the local Events API serves them from this journal.
+  recordEvents(events);
   const answers: DeliveredEvent[] = [];
   for (const callback of inDeliveryOrder(capturedCallbacks(events), delivery.order ?? 'as-happened')) {
     const answer = await postCallback(callback, delivery.url ? { url: delivery.url } : {});

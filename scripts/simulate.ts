@@ -1,21 +1,18 @@
 /**
  * `npm run simulate -- ...`: a stand-in TaskRouter for scripts and demos.
- * Completes one task, or a burst, sending each task's callbacks as TaskRouter
- * documents them, signed with the local auth token, to a running local stack,
- * and reports what the webhook answered.
+ * Completes one task, or a burst, with every event of its lifecycle as
+ * TaskRouter documents them: all are kept for the stand-in's Events API, and
+ * the captured callbacks are sent, signed with the local auth token, to a
+ * running local stack (unless told to drop them). Reports what the webhook
+ * answered.
  */
 import { randomBytes } from 'node:crypto';
 import { normalizePhone } from '@interaction-history/model';
 import { percentile, runWithConcurrency } from '../local-stack/concurrency.js';
-import { parseSimulateOptions, SIMULATE_USAGE, simulatedAttributes } from './lib/simulateOptions.js';
-import {
-  capturedCallbacks,
-  inDeliveryOrder,
-  postCallback,
-  taskEvents,
-  type CallbackResponse,
-} from '../local-stack/standInTaskRouter.js';
+import { taskEvents } from '../local-stack/standInTaskRouter.js';
+import { deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
 import { stableSid } from '../local-stack/taskrouter/lifecycle.js';
+import { parseSimulateOptions, SIMULATE_USAGE, simulatedAttributes } from './lib/simulateOptions.js';
 
 const worker = (name: string) => ({ workerSid: stableSid('WK', name), workerName: name });
 
@@ -42,22 +39,22 @@ async function main(): Promise<void> {
       workers,
       ...(options.completedReason ? { completedReason: options.completedReason } : {}),
     });
-    const callbacks = capturedCallbacks(events).filter((callback) => options.event === null || callback['EventType'] === options.event);
-    const answers: (CallbackResponse & { eventType: string; ms: number })[] = [];
-    // One task's callbacks one after another, in the order asked for; tasks run side by side.
-    for (const callback of inDeliveryOrder(callbacks, options.order)) {
-      const sent = performance.now();
-      const response = await postCallback(callback, options.url ? { url: options.url } : {});
-      answers.push({ ...response, eventType: callback['EventType'] ?? '', ms: performance.now() - sent });
-    }
-    return { taskSid: events[0]?.index.taskSid ?? '', phone, answers };
+    const delivery = await deliverTaskEvents(events, {
+      order: options.order,
+      eventType: options.event,
+      dropRate: options.dropRate,
+      ...(options.url ? { url: options.url } : {}),
+    });
+    return { ...delivery, phone };
   });
   const seconds = (performance.now() - started) / 1000;
   const answers = tasks.flatMap((task) => task.answers);
+  const dropped = tasks.reduce((sum, task) => sum + task.dropped, 0);
   if (options.count === 1) {
     for (const task of tasks) {
       console.log(`${task.taskSid} (${task.phone}), handled by ${workers.map((w) => w.workerName).join(' then ')}:`);
       for (const answer of task.answers) console.log(`  ${answer.eventType} → HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (task.completed === null && options.event === null) console.log('  task.completed callback dropped');
     }
   } else {
     const byStatus = new Map<number, number>();
@@ -67,7 +64,12 @@ async function main(): Promise<void> {
       `${options.count} tasks (${answers.length} events) in ${seconds.toFixed(2)} s (${(answers.length / seconds).toFixed(1)} events/s) at concurrency ${options.concurrency}`,
     );
     console.log(`answers: ${[...byStatus].map(([status, count]) => `${count}× HTTP ${status}`).join(', ')}`);
-    console.log(`response time: median ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
+    if (latencies.length > 0) console.log(`response time: median ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
+  }
+  if (dropped > 0) {
+    console.log(
+      `${dropped} callbacks dropped; every event is in the stand-in's Events API, where reconciliation finds them (npm start runs it regularly; or npm run reconcile -- --local-stack --from <time>).`,
+    );
   }
   if (answers.some((answer) => answer.status >= 300)) process.exitCode = 1;
 }

@@ -1,19 +1,29 @@
 /**
  * `npm start`: the whole product on this machine. Firebase emulators (Auth,
- * Functions, Firestore with the rules) with demo data, and the local agent
- * desktop hosting the real plugin in a stand-in Flex shell. Ctrl-C stops all.
+ * Functions, Firestore with the rules) with demo data, the local agent
+ * desktop hosting the real plugin in a stand-in Flex shell, the stand-in
+ * TaskRouter's Events API, and reconciliation every RECONCILE_EVERY_SECONDS
+ * (the Functions emulator runs no schedules, so this process runs the
+ * scheduled function's own use case). Ctrl-C stops all.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { startDesktop } from '../desktop/server.js';
 import { seedDemoCentre } from '../desktop/demoCentre.js';
 import { seedDemoData } from '../desktop/demoData.js';
 import { buildFunctions, chooseFirestoreEmulator, EMULATOR_TUNING, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from '../local-stack/emulatorSetup.js';
-import { EMULATOR_PORTS } from '../local-stack/localStack.js';
+import { EMULATOR_PORTS, LOCAL_TASKROUTER_API_URL } from '../local-stack/localStack.js';
+import { localReconciliationEnv, startLocalEventsApi } from '../local-stack/taskrouter/localEventsApi.js';
 import { waitForStack } from '../local-stack/waitForStack.js';
 
 const DESKTOP_PORT = Number(process.env['DESKTOP_PORT'] ?? 3000);
 if (!Number.isInteger(DESKTOP_PORT) || DESKTOP_PORT < 1 || DESKTOP_PORT > 65535) {
   console.error(`[start] DESKTOP_PORT is "${process.env['DESKTOP_PORT'] ?? ''}", not a port number (1 to 65535).`);
+  process.exit(2);
+}
+
+const RECONCILE_EVERY_SECONDS = Number(process.env['RECONCILE_EVERY_SECONDS'] ?? 20);
+if (!Number.isInteger(RECONCILE_EVERY_SECONDS) || RECONCILE_EVERY_SECONDS < 1) {
+  console.error(`[start] RECONCILE_EVERY_SECONDS is "${process.env['RECONCILE_EVERY_SECONDS'] ?? ''}", not a whole number of seconds ≥ 1.`);
   process.exit(2);
 }
 
@@ -55,9 +65,14 @@ try {
   const seeded = await seedDemoData();
   const desktop = await startDesktop({ port: DESKTOP_PORT });
   process.on('exit', () => void desktop.close());
+  const eventsApi = await startLocalEventsApi();
+  process.on('exit', () => void eventsApi.close());
+  await startReconciliationTimer();
   console.log(`\n[start] Demo data: ${seeded.customers} customers, ${seeded.interactions} interactions.`);
   console.log(`[start] Local agent desktop: ${desktop.url}`);
   console.log('[start] Try ringing in +14155550100 (Ada, known), +14155550199 (unknown), or sign in as admin to see delete.');
+  console.log(`[start] Stand-in TaskRouter Events API: ${LOCAL_TASKROUTER_API_URL}; reconciliation every ${RECONCILE_EVERY_SECONDS} s.`);
+  console.log('[start] Drop callbacks with `npm run simulate -- --drop-callbacks` or the desktop\'s switch, and watch them arrive anyway.');
   console.log('[start] Press Ctrl-C to stop everything.\n');
   // A month of a contact centre for the supervisors' views arrives through the webhook meanwhile (about a minute here).
   console.log('[start] Filling a month of the demo centre for the supervisor and admin views…');
@@ -68,4 +83,33 @@ try {
 } catch (error) {
   console.error(`[start] ${(error as Error).message}`);
   stop(1);
+}
+
+/** The scheduled function's own run, on a timer: the Functions emulator does not run schedules. */
+async function startReconciliationTimer(): Promise<void> {
+  // firebase-functions' logger keeps the console methods it finds when it loads: without info and debug, a
+  // timer every few seconds does not bury this terminal in one JSON line per event (warnings and errors still show).
+  const { info, debug } = console;
+  console.info = console.debug = () => undefined;
+  const { scheduledRun, readReconciliationSettings } = await import('./lib/reconciliation.js');
+  const { firestore } = await import('../functions/src/firebase.js');
+  Object.assign(console, { info, debug });
+  const settings = readReconciliationSettings({ ...process.env, ...localReconciliationEnv() });
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const status = await scheduledRun(firestore(), settings, 'localStack');
+      if (status.recovered > 0 || status.errorCount > 0) {
+        console.log(`[start] reconciliation: ${status.recovered} recovered, ${status.alreadyStored} already stored, ${status.errorCount} errors${status.errors[0] ? ` (${status.errors[0]})` : ''}`);
+      }
+    } catch (error) {
+      console.error(`[start] reconciliation failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void tick(), RECONCILE_EVERY_SECONDS * 1000).unref();
+  await tick();
 }

@@ -23,9 +23,9 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
       const sid = payload.sid ?? payload.task?.taskSid;
       const task = sid ? store.task(sid) : undefined;
       if (!task) return;
-      const identity = store.getState().identity;
+      const { identity, dropCallbacks } = store.getState();
       try {
-        await postJson('/local/taskrouter/complete', {
+        const answer = await postJson<{ dropped?: number }>('/local/taskrouter/complete', {
           taskSid: task.taskSid,
           attributes: task.attributes,
           channel: task.channel,
@@ -33,9 +33,11 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
           workerSid: identity?.workerSid,
           workerName: identity?.name,
           ageSeconds: (Date.now() - task.createdAt) / 1000,
+          dropCallbacks,
         });
         store.removeTask(task.taskSid);
-        store.notify({ type: 'success', content: 'Task completed.', timeout: 4000 });
+        const content = answer.dropped ? 'Task completed. Its callbacks were dropped: reconciliation will store it.' : 'Task completed.';
+        store.notify({ type: 'success', content, timeout: 4000 });
       } catch (error) {
         store.notify({ type: 'error', content: `Completing failed: ${(error as Error).message}` });
       }

@@ -29,6 +29,8 @@ export interface ShellState {
   readonly selectedTaskSid: string | null;
   readonly selectedTabName: string;
   readonly notifications: readonly ShownNotification[];
+  /** The stand-in TaskRouter keeps the events of completed tasks but sends no callback: reconciliation must recover them. */
+  readonly dropCallbacks: boolean;
 }
 
 type Listener = () => void;
@@ -41,6 +43,7 @@ export class ShellStore {
     selectedTaskSid: null,
     selectedTabName: 'info',
     notifications: [],
+    dropCallbacks: false,
   };
   private readonly listeners = new Set<Listener>();
   private notificationKey = 0;

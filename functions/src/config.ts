@@ -25,6 +25,42 @@ export const PHONE_DEFAULT_REGION = defineString('PHONE_DEFAULT_REGION', {
   description: 'Two-letter region used to read phone numbers written without a country code.',
 });
 
+export const TASKROUTER_WORKSPACE_SID = defineString('TASKROUTER_WORKSPACE_SID', {
+  description: 'The Flex TaskRouter workspace (WS…) whose events reconciliation reads back from the Events API.',
+});
+
+export const DEFAULT_TASKROUTER_API_URL = 'https://taskrouter.twilio.com';
+
+export const TASKROUTER_API_URL = defineString('TASKROUTER_API_URL', {
+  default: DEFAULT_TASKROUTER_API_URL,
+  description:
+    'Where TaskRouter\'s REST API is read (the Events API). Every URL the twilio library follows, next pages included, goes there. Change it only for a local stand-in.',
+});
+
+/**
+ * How often reconcileTaskrouterEvents reads the Events API (Cloud Scheduler
+ * syntax). Fixed at deploy time: Cloud Scheduler takes the schedule when the
+ * function is deployed, so it is a constant here, not a runtime parameter.
+ */
+export const RECONCILIATION_SCHEDULE = 'every 5 minutes';
+
+/**
+ * Each run reads back from where the last complete run ended, less this much:
+ * an event can be listed by the API a little after it happened, and a run that
+ * overlaps its predecessor cannot miss one at the seam. Exactly-once capture
+ * makes the overlap cost reads, not duplicates.
+ */
+export const RECONCILIATION_OVERLAP_MINUTES = 15;
+
+/** The first run (no status yet) reads this far back. */
+export const RECONCILIATION_FIRST_LOOKBACK_MINUTES = 60;
+
+/**
+ * How long a scheduled run may take (Cloud Functions' timeoutSeconds). A run cut
+ * short leaves `coveredUntil` where it was, so the next run reads the period again.
+ */
+export const RECONCILIATION_TIMEOUT_SECONDS = 540;
+
 export const CENTRE_TIME_ZONE = defineString('CENTRE_TIME_ZONE', {
   default: 'UTC',
   description:
@@ -109,6 +145,41 @@ export function readAllowedOrigins(): string[] {
     }
   }
   return [...new Set([FLEX_ORIGIN, ...configured])];
+}
+
+export interface EventsApiConfiguration extends TwilioCredentials {
+  readonly workspaceSid: string;
+  readonly apiUrl: string;
+}
+
+/** TASKROUTER_API_URL: absolute, https (http only for a local stand-in), an origin with at most a path prefix. */
+export function checkTaskrouterApiUrl(value: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value.trim());
+  } catch {
+    throw configurationError('TASKROUTER_API_URL', `is "${value}", not an absolute URL such as ${DEFAULT_TASKROUTER_API_URL}.`);
+  }
+  const local = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
+  if (parsed.protocol !== 'https:' && !(local && parsed.protocol === 'http:')) {
+    throw configurationError('TASKROUTER_API_URL', 'must be an https:// URL (http is accepted only for a local stand-in).');
+  }
+  if (parsed.search !== '' || parsed.hash !== '') throw configurationError('TASKROUTER_API_URL', 'must not carry a query or a fragment.');
+  return parsed.href.replace(/\/+$/, '');
+}
+
+export function checkWorkspaceSid(value: string): string {
+  const workspaceSid = requireValue('TASKROUTER_WORKSPACE_SID', value);
+  if (!/^WS[0-9a-f]{32}$/.test(workspaceSid)) throw configurationError('TASKROUTER_WORKSPACE_SID', 'must look like WS followed by 32 hex digits.');
+  return workspaceSid;
+}
+
+export function readEventsApiConfiguration(): EventsApiConfiguration {
+  return {
+    ...readTwilioCredentials(),
+    workspaceSid: checkWorkspaceSid(TASKROUTER_WORKSPACE_SID.value()),
+    apiUrl: checkTaskrouterApiUrl(TASKROUTER_API_URL.value() || DEFAULT_TASKROUTER_API_URL),
+  };
 }
 
 export const ERASURE_HASH_KEY = defineSecret('ERASURE_HASH_KEY', {

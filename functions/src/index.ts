@@ -4,6 +4,7 @@ import './startupCheck.js';
 export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
+export { reconcileTaskrouterEvents } from './scheduled/reconcileTaskrouterEvents.js';
 export { eraseCustomerFunction as eraseCustomer } from './http/eraseCustomer.js';
 export { exportCustomerFunction as exportCustomer } from './http/exportCustomer.js';
 export { setRecordingSuppressionFunction as setRecordingSuppression } from './http/setRecordingSuppression.js';

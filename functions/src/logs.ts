@@ -40,6 +40,27 @@ export const documentUnreadable = (path: string, problems: readonly string[]) =>
 export const configurationProblem = (detail: string) =>
   logger.error('configuration problem', { event: 'configurationProblem', detail });
 
+export const reconciliationProblem = (detail: string) =>
+  logger.warn('reconciliation could not take an event', { event: 'reconciliationProblem', detail });
+
+export const reconciliationFinished = (status: {
+  readonly trigger: string;
+  readonly windowStart: Date;
+  readonly windowEnd: Date;
+  readonly eventsSeen: number;
+  readonly recovered: number;
+  readonly errorCount: number;
+}) =>
+  (status.errorCount > 0 ? logger.error : logger.info)('reconciliation finished', {
+    event: 'reconciliationFinished',
+    trigger: status.trigger,
+    windowStart: status.windowStart.toISOString(),
+    windowEnd: status.windowEnd.toISOString(),
+    eventsSeen: status.eventsSeen,
+    recovered: status.recovered,
+    errorCount: status.errorCount,
+  });
+
 /** Names only the keyed hash, never the erased number. */
 export const customerErased = (subject: string, counts: Readonly<Record<string, number>>) =>
   logger.info('customer erased', { event: 'customerErased', subject, ...counts });

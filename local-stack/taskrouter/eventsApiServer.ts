@@ -65,6 +65,14 @@ export interface EventsApiServerOptions {
   /** 127.0.0.1 unless told otherwise; port 0 picks a free one. */
   readonly host?: string;
   readonly port?: number;
+  /**
+   * The origin written in `meta`'s page URLs. This server's own by default;
+   * `https://taskrouter.twilio.com` answers as Twilio does, so that a client
+   * must send every next page to its configured base URL itself.
+   */
+  readonly linkOrigin?: string;
+  /** Called before each request is answered: events other processes recorded (a journal) are appended here. */
+  readonly sync?: () => readonly (LifecycleEvent | EventResource)[];
 }
 
 export interface EventsApiServer {
@@ -253,7 +261,7 @@ export async function startEventsApiServer(options: EventsApiServerOptions): Pro
     params.set('PageSize', String(pageSize));
     params.set('Page', String(page));
     if (token) params.set('PageToken', token);
-    return `${baseUrl}/v1/Workspaces/${workspaceSid}/Events?${params.toString()}`;
+    return `${options.linkOrigin?.replace(/\/+$/, '') ?? baseUrl}/v1/Workspaces/${workspaceSid}/Events?${params.toString()}`;
   };
 
   const list = (workspaceSid: string, query: URLSearchParams) => {
@@ -339,6 +347,7 @@ export async function startEventsApiServer(options: EventsApiServerOptions): Pro
 
   const server: Server = createServer((req, res) => {
     const respond = () => {
+      if (options.sync) append(...options.sync());
       const fault = faults.shift();
       let status: number;
       if (fault) {

@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
   auditLog: 'auditLog',
+  /** Health of background work, one document per job (`reconciliation`). */
+  systemStatus: 'systemStatus',
   /** The erasure registry, keyed by a keyed hash of the number (functions only). */
   erasures: 'erasures',
   /** `dashboardDays/{day}`: never written itself; the parent of a centre-day's shards. */
@@ -41,6 +43,8 @@ export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.ca
 
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
 
+/** The status of the last reconciliation of TaskRouter's Events API (supervisors and admins read it). */
+export const RECONCILIATION_STATUS_PATH = `${COLLECTIONS.systemStatus}/reconciliation`;
 export const erasurePath = (phoneHash: string): string => `${COLLECTIONS.erasures}/${phoneHash}`;
 export const dashboardShardsPath = (day: string): string => `${COLLECTIONS.dashboardDays}/${day}/${COLLECTIONS.dashboardShards}`;
 

@@ -10,6 +10,7 @@ import { auditLog } from './auditLog.js';
 import { customers } from './customers.js';
 import { interactions } from './interactions.js';
 import { captureFailures, customerStats } from './operationalData.js';
+import { systemStatus } from './systemStatus.js';
 import { dashboard, reasonCodeLists } from './supervisorViews.js';
 
 export const accessModules: readonly AccessModule[] = [
@@ -18,6 +19,7 @@ export const accessModules: readonly AccessModule[] = [
   customerStats,
   captureFailures,
   auditLog,
+  systemStatus,
   dashboard,
   reasonCodeLists,
   // New paths go above this line.

@@ -23,6 +23,9 @@ worker; task.completed without), signed, in the order asked for.
   --count <n>            how many events (default 1)
   --concurrency <n>      how many in flight at once (default 10)
   --url <url>            webhook URL (default: the local emulator's taskrouterEvents)
+  --drop-callbacks       send no callback at all: the events are only in the stand-in's
+                         Events API, for reconciliation to find (npm start runs it regularly)
+  --drop-rate <0..1>     drop this share of callbacks at random instead (e.g. 0.5)
   --help                 this text`;
 
 export interface SimulateOptions {
@@ -40,6 +43,8 @@ export interface SimulateOptions {
   readonly count: number;
   readonly concurrency: number;
   readonly url: string | null;
+  /** The share of callbacks not sent: 1 with --drop-callbacks, 0 by default. */
+  readonly dropRate: number;
   readonly help: boolean;
 }
 
@@ -80,6 +85,8 @@ export function parseSimulateOptions(argv: readonly string[]): SimulateOptions {
       count: { type: 'string' },
       concurrency: { type: 'string' },
       url: { type: 'string' },
+      'drop-callbacks': { type: 'boolean' },
+      'drop-rate': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -90,6 +97,11 @@ export function parseSimulateOptions(argv: readonly string[]): SimulateOptions {
   if (values.phone !== undefined && phone === null) throw new Error(`--phone "${values.phone}" is not a valid phone number.`);
   const customer = values.customer === undefined ? null : normalizePhone(values.customer);
   if (values.customer !== undefined && customer === null) throw new Error(`--customer "${values.customer}" is not a valid phone number.`);
+  const dropRate = values['drop-rate'] === undefined ? (values['drop-callbacks'] ? 1 : 0) : Number(values['drop-rate']);
+  if (values['drop-rate'] !== undefined && values['drop-callbacks']) throw new Error('Give --drop-callbacks (drop all) or --drop-rate, not both.');
+  if (values['drop-rate'] !== undefined && !(/^\d*\.?\d+$/.test(values['drop-rate']) && dropRate >= 0 && dropRate <= 1)) {
+    throw new Error(`--drop-rate must be a number from 0 to 1, such as 0.5, not "${values['drop-rate']}".`);
+  }
   return {
     phone,
     channel,
@@ -104,6 +116,7 @@ export function parseSimulateOptions(argv: readonly string[]): SimulateOptions {
     count: positiveInteger('count', values.count, 1, 100_000),
     concurrency: positiveInteger('concurrency', values.concurrency, 10, 500),
     url: values.url ?? null,
+    dropRate,
     help: values.help ?? false,
   };
 }

@@ -29,10 +29,19 @@ describe('npm run simulate options', () => {
     [['--channel', 'fax'], /--channel/],
     [['--phone', '__x__'], /--phone/],
     [['--bogus'], /bogus/],
+    [['--drop-rate', '1.5'], /--drop-rate must be a number from 0 to 1/],
+    [['--drop-rate', 'half'], /--drop-rate/],
+    [['--drop-rate', '0.5', '--drop-callbacks'], /not both/],
     [['--order', 'sideways'], /--order must be one of as-happened, completed-first, reversed, shuffled/],
     [['--agent', ' '], /--agent/],
   ])('refuses %j with a message naming the option', (argv, message) => {
     expect(() => parseSimulateOptions(argv)).toThrow(message);
+  });
+
+  it('drops every callback with --drop-callbacks, a share of them with --drop-rate, none by default', () => {
+    expect(parseSimulateOptions(['--drop-callbacks']).dropRate).toBe(1);
+    expect(parseSimulateOptions(['--drop-rate', '0.5']).dropRate).toBe(0.5);
+    expect(parseSimulateOptions([]).dropRate).toBe(0);
   });
 
   it('reads the agent, a transfer, an order of delivery and a completion reason', () => {

@@ -22,6 +22,10 @@ export function Desktop({ store, flex }: { store: ShellStore; flex: StandInFlex 
       <aside>
         <p>Signed in as <strong>{state.identity.name}</strong> ({state.identity.role})</p>
         <RingIn onRingIn={(phone, channel) => ringIn(store, phone, channel)} />
+        <label style={{ display: 'block', marginBottom: 16 }}>
+          <input type="checkbox" checked={state.dropCallbacks} onChange={(event) => store.update({ dropCallbacks: event.target.checked })} />
+          {' '}Drop TaskRouter callbacks (reconciliation recovers the tasks)
+        </label>
         <nav aria-label="Tasks">
           <ul style={{ listStyle: 'none', padding: 0 }}>
             {state.tasks.map((task) => (

@@ -20,7 +20,11 @@ export interface TaskrouterEventsDependencies {
   readonly store: () => CaptureStore;
   readonly erasures: () => ErasureRegistry;
   readonly now: () => Date;
-  /** How long storage may take before the sender is told to retry; TaskRouter gives up after 15 s. */
+  /**
+   * How long storage may take before the answer is 503. TaskRouter waits 15 s
+   * and documents no retry: the answer must come well before that, and an
+   * event answered 503 is stored by reconciliation instead.
+   */
   readonly storageDeadlineMs: number;
 }
 
@@ -73,7 +77,9 @@ export const handleTaskrouterEvent = createTaskrouterEventsHandler({
   store: () => firestoreCaptureStore(firestore(), { retentionDays: readRetentionDays() }),
   erasures: () => firestoreErasureRegistry(firestore(), readErasureHashKey()),
   now: () => new Date(),
-  storageDeadlineMs: 10_000,
+  // 8 s: leaves 7 s of TaskRouter's 15 for a cold start and the network. A write that lands later is
+  // still exactly once; one that never lands is read back from the Events API by reconciliation.
+  storageDeadlineMs: 8_000,
 });
 
 export const taskrouterEvents = onRequest({ secrets: [TWILIO_AUTH_TOKEN, ERASURE_HASH_KEY], concurrency: 80 }, handleTaskrouterEvent);
