@@ -12,7 +12,6 @@ export interface LocalIdentity {
 
 export interface ShellTask extends FlexTask {
   readonly channel: string;
-  readonly queue: string;
   readonly createdAt: number;
 }
 
@@ -29,7 +28,11 @@ export interface ShellState {
   readonly selectedTaskSid: string | null;
   readonly selectedTabName: string;
   readonly notifications: readonly ShownNotification[];
+  /** The view of Flex's ViewCollection on screen: the agent desktop, or one a plugin added. */
+  readonly activeView: string;
 }
+
+export const AGENT_DESKTOP_VIEW = 'agent-desktop';
 
 type Listener = () => void;
 
@@ -41,6 +44,7 @@ export class ShellStore {
     selectedTaskSid: null,
     selectedTabName: 'info',
     notifications: [],
+    activeView: AGENT_DESKTOP_VIEW,
   };
   private readonly listeners = new Set<Listener>();
   private notificationKey = 0;
@@ -61,8 +65,8 @@ export class ShellStore {
     return this.state.tasks.find((task) => task.taskSid === taskSid);
   }
 
-  addTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: string): void {
-    const task = this.makeTask(taskSid, attributes, channel, queue, Date.now());
+  addTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queueName: string): void {
+    const task = this.makeTask(taskSid, attributes, channel, queueName, Date.now());
     this.update({ tasks: [...this.state.tasks, task], selectedTaskSid: taskSid, selectedTabName: 'info' });
   }
 
@@ -82,17 +86,17 @@ export class ShellStore {
   }
 
   /** Like Flex: a task is an immutable snapshot; setAttributes replaces it with a new one. */
-  private makeTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: string, createdAt: number): ShellTask {
+  private makeTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queueName: string, createdAt: number): ShellTask {
     return {
       taskSid,
       attributes,
       channel,
-      queue,
+      queueName,
       createdAt,
       setAttributes: (next: object) => {
         const current = this.task(taskSid);
         if (!current) return Promise.reject(new Error(`Task ${taskSid} is no longer open.`));
-        const replaced = this.makeTask(taskSid, { ...(next as Record<string, unknown>) }, channel, queue, createdAt);
+        const replaced = this.makeTask(taskSid, { ...(next as Record<string, unknown>) }, channel, queueName, createdAt);
         this.update({ tasks: this.state.tasks.map((task) => (task.taskSid === taskSid ? replaced : task)) });
         return Promise.resolve();
       },

@@ -9,11 +9,18 @@ import { registerCompleteGuard } from './features/complete-guard/registerComplet
 import { callerPhoneOf } from './features/history-tab/customerPhone.js';
 import { registerConfigurationProblemTab, registerHistoryTab } from './features/history-tab/registerHistoryTab.js';
 import { TaskOutcomeWriter } from './features/outcome/taskOutcome.js';
+import { callFunction, functionsBaseUrl } from './features/staff-views/callFunction.js';
+import { hostFirestore } from './features/staff-views/hostKit.js';
+import { createViewsBundleLoader, viewsBundleUrl } from './features/staff-views/loadViewsBundle.js';
+import { registerStaffViews } from './features/staff-views/registerStaffViews.js';
 import type { FlexApi, FlexManager, FlexTask } from './flex/flexApi.js';
 import { strings } from './strings/index.js';
 
 declare const __PLUGIN_NAME__: string;
 declare const __PLUGIN_VERSION__: string;
+
+/** This bundle's own URL, known only while the script first runs; the views bundle is served beside it. */
+const ownBundleUrl = typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : undefined;
 
 export class InteractionHistoryPlugin {
   readonly name = __PLUGIN_NAME__;
@@ -43,6 +50,21 @@ export class InteractionHistoryPlugin {
     const features: Record<string, () => void> = {
       historyTab: () => registerHistoryTab(flex, { session, retrySignIn: signIn, config, writer, strings, hasCustomerPhone }),
       completeGuard: () => registerCompleteGuard(flex, { writer, strings, appliesTo: hasCustomerPhone }),
+      staffViews: () =>
+        registerStaffViews(flex, {
+          flexRoles: manager.user.roles,
+          loadViews: createViewsBundleLoader({
+            url: viewsBundleUrl(this.version, ownBundleUrl, config.viewsBundleUrl),
+            version: this.version,
+            kit: { firestore: hostFirestore },
+          }),
+          version: this.version,
+          strings,
+          session,
+          retrySignIn: signIn,
+          config,
+          callFunction: (name, data) => callFunction(functionsBaseUrl(config.mintTokenUrl, config.functionsUrl), name, data, () => session.idToken()),
+        }),
     };
     for (const [feature, register] of Object.entries(features)) {
       try {

@@ -36,6 +36,10 @@ export const pluginConfigSchema = z.object({
     z.custom<CountryCode>((value) => typeof value === 'string' && isPhoneRegion(value), 'must be a two-letter region such as US'),
     DEFAULT_PHONE_REGION,
   ),
+  /** Where the callable functions are (`fileCaptureFailure`); by default beside `mintTokenUrl`. */
+  functionsUrl: z.optional(url),
+  /** Where the supervisor and admin views' bundle is; by default beside the plugin's own bundle. */
+  viewsBundleUrl: z.optional(url),
   /** Local development only: connect to the Firebase emulators. */
   emulators: z.optional(
     z.object({

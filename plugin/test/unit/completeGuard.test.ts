@@ -34,6 +34,10 @@ function recordingFlex(tasks: readonly FlexTask[] = [], { tabSwitchFails = false
     },
     NotificationType: { error: 'error', information: 'information', success: 'success', warning: 'warning' },
     TaskHelper: { getTaskByTaskSid: (sid) => tasks.find((task) => task.taskSid === sid) },
+    SideNav: { Content: { add: () => undefined } },
+    SideLink: () => null,
+    ViewCollection: { Content: { add: () => undefined } },
+    View: () => null,
   };
   /** Runs the beforeCompleteTask listeners as Flex does, reporting whether any aborted. */
   const completeTask = async (payload: ActionPayload) => {

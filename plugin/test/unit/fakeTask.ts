@@ -37,6 +37,7 @@ export class FakeTask implements FlexTask {
     readonly taskSid: string,
     public attributes: Record<string, unknown>,
     private readonly mode: 'auto' | 'manual' = 'auto',
+    readonly queueName = 'Everyone',
   ) {}
 
   /** The next `count` calls of `setAttributes` fail (in `auto` mode). */
