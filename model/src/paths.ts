@@ -10,6 +10,14 @@ export const COLLECTIONS = {
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
   auditLog: 'auditLog',
+  /** `dashboardDays/{day}`: never written itself; the parent of a centre-day's shards. */
+  dashboardDays: 'dashboardDays',
+  /** Under `dashboardDays/{day}`: the sharded counters (a collection group, queried by `day` for a range). */
+  dashboardShards: 'dashboardShards',
+  /** One marker per interaction counted into the dashboard, so that redelivered trigger events count once. */
+  dashboardCounted: 'dashboardCounted',
+  /** `global` and one per TaskQueue SID. */
+  reasonCodeLists: 'reasonCodeLists',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -26,3 +34,12 @@ export const countedInteractionPath = (phone: string, taskSid: string): string =
 export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.captureFailures}/${taskSid}`;
 
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
+
+export const dashboardShardsPath = (day: string): string => `${COLLECTIONS.dashboardDays}/${day}/${COLLECTIONS.dashboardShards}`;
+
+export const dashboardShardPath = (day: string, shardId: string): string => `${dashboardShardsPath(day)}/${shardId}`;
+
+export const dashboardCountedPath = (taskSid: string): string => `${COLLECTIONS.dashboardCounted}/${taskSid}`;
+
+/** `reasonCodeLists/global`, or a queue's list keyed by its TaskQueue SID. */
+export const reasonCodeListPath = (listId: string): string => `${COLLECTIONS.reasonCodeLists}/${listId}`;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { storedTime } from './storedTime.js';
-import { taskSid } from './ids.js';
+import { e164Id, taskSid } from './ids.js';
 
 /** Why a signed `task.completed` event could not be stored as it was, in words a supervisor reads. */
 export const CAPTURE_FAILURE_REASONS = {
@@ -18,6 +18,23 @@ export const CAPTURE_FAILURE_REASONS = {
 } as const;
 
 export type CaptureFailureReason = keyof typeof CAPTURE_FAILURE_REASONS;
+
+/**
+ * Reasons for which no interaction was stored: an admin may file such an
+ * event under a customer (fileCaptureFailure). The other reasons are notes
+ * beside a stored interaction.
+ */
+export const UNATTRIBUTABLE_REASONS: readonly CaptureFailureReason[] = [
+  'attributesNotJson',
+  'attributesTooLarge',
+  'noValidPhone',
+  'invalidChosenCustomer',
+  'invalidOutcome',
+  'invalidComment',
+  'storageRefused',
+];
+
+export const isUnattributableReason = (reason: CaptureFailureReason): boolean => UNATTRIBUTABLE_REASONS.includes(reason);
 
 const reason = z.enum(Object.keys(CAPTURE_FAILURE_REASONS) as [CaptureFailureReason, ...CaptureFailureReason[]]);
 
@@ -38,6 +55,18 @@ export const captureFailureSchema = z.object({
   parametersTruncated: z.boolean(),
   /** The full size in UTF-8 bytes, when the JSON had to be cut. */
   parametersBytes: z.optional(z.number()),
+  /**
+   * Resolution, written only by fileCaptureFailure: the record is kept and
+   * marked, never deleted. New records carry `resolved: false` so that the
+   * supervisors' list can ask for the unresolved ones; a record without the
+   * field was written before resolution existed and counts as unresolved.
+   */
+  resolved: z.optional(z.boolean()),
+  resolvedAt: z.optional(storedTime),
+  /** Worker SID (uid) of the admin who resolved it. */
+  resolvedBy: z.optional(z.string()),
+  /** The customer the interaction was filed under: `customers/{filedCustomerPhone}/interactions/{taskSid}`. */
+  filedCustomerPhone: z.optional(e164Id),
 });
 
 export type CaptureFailureDocument = z.output<typeof captureFailureSchema>;
