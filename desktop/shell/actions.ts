@@ -6,6 +6,7 @@
  * webhook its callbacks.
  */
 import type { ActionPayload, FlexManager } from '../../plugin/src/flex/flexApi.js';
+import { DEMO_QUEUES, type DemoQueue } from '../demoQueues.js';
 import type { LocalIdentity, ShellStore } from './shellStore.js';
 import type { StandInFlex } from './standInFlex.js';
 
@@ -95,10 +96,7 @@ export const CHANNELS = {
 
 export type ChannelKey = keyof typeof CHANNELS;
 
-/** The demo workspace's queues (TaskRouter's default one first). */
-export const QUEUES = ['Everyone', 'Sales', 'Support', 'Billing', 'Internal transfers'] as const;
-
-export function ringIn(store: ShellStore, phone: string, channel: ChannelKey, queueName: string = QUEUES[0]): void {
+export function ringIn(store: ShellStore, phone: string, channel: ChannelKey, queue: DemoQueue = DEMO_QUEUES[0]): void {
   const spec = CHANNELS[channel];
-  store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, queueName);
+  store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, queue);
 }

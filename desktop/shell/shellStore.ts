@@ -65,8 +65,8 @@ export class ShellStore {
     return this.state.tasks.find((task) => task.taskSid === taskSid);
   }
 
-  addTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queueName: string): void {
-    const task = this.makeTask(taskSid, attributes, channel, queueName, Date.now());
+  addTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: { readonly sid: string; readonly name: string }): void {
+    const task = this.makeTask(taskSid, attributes, channel, queue, Date.now());
     this.update({ tasks: [...this.state.tasks, task], selectedTaskSid: taskSid, selectedTabName: 'info' });
   }
 
@@ -86,17 +86,18 @@ export class ShellStore {
   }
 
   /** Like Flex: a task is an immutable snapshot; setAttributes replaces it with a new one. */
-  private makeTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queueName: string, createdAt: number): ShellTask {
+  private makeTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: { readonly sid: string; readonly name: string }, createdAt: number): ShellTask {
     return {
       taskSid,
       attributes,
       channel,
-      queueName,
+      queueSid: queue.sid,
+      queueName: queue.name,
       createdAt,
       setAttributes: (next: object) => {
         const current = this.task(taskSid);
         if (!current) return Promise.reject(new Error(`Task ${taskSid} is no longer open.`));
-        const replaced = this.makeTask(taskSid, { ...(next as Record<string, unknown>) }, channel, queueName, createdAt);
+        const replaced = this.makeTask(taskSid, { ...(next as Record<string, unknown>) }, channel, queue, createdAt);
         this.update({ tasks: this.state.tasks.map((task) => (task.taskSid === taskSid ? replaced : task)) });
         return Promise.resolve();
       },

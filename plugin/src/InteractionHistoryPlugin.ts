@@ -8,11 +8,13 @@ import { createFirebaseSession } from './data/session.js';
 import { registerCompleteGuard } from './features/complete-guard/registerCompleteGuard.js';
 import { callerPhoneOf } from './features/history-tab/customerPhone.js';
 import { registerConfigurationProblemTab, registerHistoryTab } from './features/history-tab/registerHistoryTab.js';
+import { ReasonCodeStore } from './features/outcome/reasonCodeStore.js';
 import { TaskOutcomeWriter } from './features/outcome/taskOutcome.js';
 import { callFunction, functionsBaseUrl } from './features/staff-views/callFunction.js';
 import { hostFirestore } from './features/staff-views/hostKit.js';
 import { createViewsBundleLoader, viewsBundleUrl } from './features/staff-views/loadViewsBundle.js';
 import { registerStaffViews } from './features/staff-views/registerStaffViews.js';
+import { DEFAULT_REASON_CODES } from '@interaction-history/model';
 import type { FlexApi, FlexManager, FlexTask } from './flex/flexApi.js';
 import { strings } from './strings/index.js';
 
@@ -46,10 +48,17 @@ export class InteractionHistoryPlugin {
     manager.events.addListener('tokenUpdated', ({ token }) => void session.signIn(token));
 
     const writer = new TaskOutcomeWriter((taskSid) => flex.TaskHelper.getTaskByTaskSid(taskSid));
+    const reasonCodes = new ReasonCodeStore(session, { uiAttributeCodes: config.reasonCodes, defaults: DEFAULT_REASON_CODES });
     const hasCustomerPhone = (task: FlexTask) => callerPhoneOf(task.attributes, config.phoneRegion) !== null;
     const features: Record<string, () => void> = {
-      historyTab: () => registerHistoryTab(flex, { session, retrySignIn: signIn, config, writer, strings, hasCustomerPhone }),
-      completeGuard: () => registerCompleteGuard(flex, { writer, strings, appliesTo: hasCustomerPhone }),
+      historyTab: () => registerHistoryTab(flex, { session, retrySignIn: signIn, config, writer, reasonCodes, strings, hasCustomerPhone }),
+      completeGuard: () =>
+        registerCompleteGuard(flex, {
+          writer,
+          strings,
+          appliesTo: hasCustomerPhone,
+          reasonCodeRequired: (task) => reasonCodes.current(task.queueSid).required,
+        }),
       staffViews: () =>
         registerStaffViews(flex, {
           flexRoles: manager.user.roles,

@@ -60,7 +60,7 @@ function AgentDesktop({ state, store, flex }: { state: ShellState; store: ShellS
     <div style={{ display: 'grid', gridTemplateColumns: '260px 1fr', gap: 16, padding: 16 }}>
       <aside>
         <p>Signed in as <strong>{state.identity.name}</strong> ({state.identity.role})</p>
-        <RingIn onRingIn={(phone, channel, queueName) => ringIn(store, phone, channel, queueName)} />
+        <RingIn onRingIn={(phone, channel, queue) => ringIn(store, phone, channel, queue)} />
         <nav aria-label="Tasks">
           <ul style={{ listStyle: 'none', padding: 0 }}>
             {state.tasks.map((task) => (

@@ -9,6 +9,7 @@ import {
   DEFAULT_PHONE_REGION,
   DEFAULT_REASON_CODES,
   isPhoneRegion,
+  isTimeZone,
   REASON_CODE_MAX_LENGTH,
   type CountryCode,
 } from '@interaction-history/model';
@@ -36,6 +37,8 @@ export const pluginConfigSchema = z.object({
     z.custom<CountryCode>((value) => typeof value === 'string' && isPhoneRegion(value), 'must be a two-letter region such as US'),
     DEFAULT_PHONE_REGION,
   ),
+  /** The contact centre's IANA time zone, in which the dashboard's days are counted (the functions' CENTRE_TIME_ZONE); by default the viewer's. */
+  centreTimeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as Europe/London'))),
   /** Where the callable functions are (`fileCaptureFailure`); by default beside `mintTokenUrl`. */
   functionsUrl: z.optional(url),
   /** Where the supervisor and admin views' bundle is; by default beside the plugin's own bundle. */

@@ -5,13 +5,19 @@
  */
 import type { FirestoreDataConverter, SnapshotOptions } from 'firebase/firestore';
 import {
+  captureFailureSchema,
   customerSchema,
   customerStatsSchema,
+  dashboardShardSchema,
   decode,
   interactionSchema,
+  reasonCodeListSchema,
+  type CaptureFailureDocument,
   type Customer,
   type CustomerStats,
+  type DashboardShard,
   type Interaction,
+  type ReasonCodeList,
   type Schema,
 } from '@interaction-history/model';
 
@@ -30,3 +36,10 @@ export const interactionConverter = decodingConverter<Interaction>(interactionSc
 export const customerConverter = decodingConverter<Customer>(customerSchema, { serverTimestamps: 'estimate' });
 
 export const customerStatsConverter = decodingConverter<CustomerStats>(customerStatsSchema);
+
+export const dashboardShardConverter = decodingConverter<DashboardShard>(dashboardShardSchema);
+
+export const captureFailureConverter = decodingConverter<CaptureFailureDocument>(captureFailureSchema);
+
+// A list an admin just saved holds a pending server timestamp until Firestore confirms it.
+export const reasonCodeListConverter = decodingConverter<ReasonCodeList>(reasonCodeListSchema, { serverTimestamps: 'estimate' });

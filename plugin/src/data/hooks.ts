@@ -23,14 +23,14 @@ export function useSession(session: FirebaseSession): SessionState {
   return state;
 }
 
-interface LiveOptions {
+export interface LiveOptions {
   /** Changes at each sign-in; a listener that failed (say, refused while the session lapsed) subscribes again then. */
   readonly sessionEpoch: number;
   /** While this stays the same across a change of key, the last value stays on screen until the new one arrives. */
   readonly continuity?: string;
 }
 
-function useLive<T>(
+export function useLive<T>(
   subscribe: (onData: (value: T) => void, onError: (error: Error) => void) => () => void,
   key: string,
   { sessionEpoch, continuity }: LiveOptions,

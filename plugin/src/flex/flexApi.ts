@@ -10,7 +10,8 @@ import type { ComponentType, JSXElementConstructor, ReactElement, ReactNode } fr
 
 export interface FlexTask {
   readonly taskSid: string;
-  /** The TaskRouter queue the task came through: picks the queue's reason codes and whether one is required. */
+  /** The TaskRouter queue (`WQ…`) the task came through: picks the queue's reason codes and whether one is required. */
+  readonly queueSid: string;
   readonly queueName: string;
   readonly attributes: Record<string, unknown>;
   readonly setAttributes: (attributes: object) => Promise<unknown>;

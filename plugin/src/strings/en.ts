@@ -81,6 +81,7 @@ export const en = {
 
   outcomeHeading: 'Outcome of this task',
   reasonCode: 'Reason code',
+  reasonCodeOptional: 'Reason code (optional for this queue)',
   chooseReason: 'Choose a reason…',
   comment: 'Comment (optional)',
   commentCounter: (used: number, max: number) => `${used} / ${max}`,

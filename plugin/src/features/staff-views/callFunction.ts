@@ -1,15 +1,16 @@
 /**
- * Calls a callable Cloud Function (`onCall`) over its documented HTTP
- * protocol: POST `{ data }` with the user's Firebase ID token; the answer is
- * `{ result }` or `{ error: { status, message } }`. Done with fetch rather than
- * the `firebase/functions` SDK, which would add its weight to every agent's
- * bundle for a call only admins make.
+ * Calls one of the project's HTTPS functions as the signed-in user: POST the
+ * request as JSON with `Authorization: Bearer <Firebase ID token>`; a refusal
+ * answers `{ error: { code, message } }` (the model's errorResponseSchema).
+ * Plain fetch: the views need no Functions SDK, and agents never carry one.
  */
+import { errorResponseSchema, tryDecode } from '@interaction-history/model';
+
 export class FunctionCallError extends Error {
   constructor(
     message: string,
-    /** The callable error status, e.g. `INVALID_ARGUMENT`, `PERMISSION_DENIED`; `UNAVAILABLE` when no answer came. */
-    readonly status: string,
+    /** The HTTP status, or 0 when no answer came. */
+    readonly status: number,
   ) {
     super(message);
     this.name = 'FunctionCallError';
@@ -26,7 +27,7 @@ export function functionsBaseUrl(mintTokenUrl: string, functionsUrl?: string): s
 export async function callFunction(
   baseUrl: string,
   name: string,
-  data: unknown,
+  request: unknown,
   idToken: () => Promise<string>,
   fetchImpl: typeof fetch = fetch,
 ): Promise<unknown> {
@@ -36,20 +37,17 @@ export async function callFunction(
     const response = await fetchImpl(`${baseUrl}/${name}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await idToken()}` },
-      body: JSON.stringify({ data: data ?? null }),
+      body: JSON.stringify(request),
       signal: controller.signal,
     });
-    const body = (await response.json().catch(() => undefined)) as
-      | { result?: unknown; error?: { status?: unknown; message?: unknown } }
-      | undefined;
-    if (response.ok && body && 'result' in body) return body.result;
-    const status = typeof body?.error?.status === 'string' ? body.error.status : `HTTP ${response.status}`;
-    const message = typeof body?.error?.message === 'string' ? body.error.message : `The function ${name} answered with HTTP status ${response.status}.`;
-    throw new FunctionCallError(message, status);
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return body;
+    const refusal = tryDecode(errorResponseSchema, body);
+    throw new FunctionCallError(refusal.ok ? refusal.value.error.message : `${name} answered with HTTP status ${response.status}.`, response.status);
   } catch (error) {
     if (error instanceof FunctionCallError) throw error;
-    if (controller.signal.aborted) throw new FunctionCallError(`The function ${name} did not answer in time.`, 'UNAVAILABLE');
-    throw new FunctionCallError(error instanceof Error ? error.message : String(error), 'UNAVAILABLE');
+    if (controller.signal.aborted) throw new FunctionCallError(`${name} did not answer in time.`, 0);
+    throw new FunctionCallError(error instanceof Error ? error.message : String(error), 0);
   } finally {
     clearTimeout(timer);
   }

@@ -8,6 +8,7 @@
  */
 import {
   collection,
+  collectionGroup,
   doc,
   documentId,
   limit,
@@ -24,6 +25,7 @@ import {
 
 export const hostFirestore = {
   collection,
+  collectionGroup,
   doc,
   documentId,
   limit,
