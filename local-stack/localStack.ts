@@ -25,3 +25,17 @@ export function readLocalSecrets(): Record<string, string> {
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()]),
   );
 }
+
+/** The functions' parameters for the emulator (functions/.env.local), e.g. CENTRE_TIME_ZONE. */
+export function readLocalFunctionsSettings(): Record<string, string> {
+  const text = readFileSync(join(REPO_ROOT, 'functions', '.env.local'), 'utf8');
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((line) => line.includes('=') && !line.trimStart().startsWith('#'))
+      .map((line) => [line.slice(0, line.indexOf('=')).trim(), line.slice(line.indexOf('=') + 1).trim()]),
+  );
+}
+
+/** The centre's time zone the local functions count dashboard days in. */
+export const localCentreTimeZone = (): string => readLocalFunctionsSettings()['CENTRE_TIME_ZONE'] ?? 'UTC';

@@ -4,7 +4,7 @@ import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { decode, type Schema } from '@interaction-history/model';
 import { PROJECT_ID } from '../local-stack/localStack.js';
 
-export { functionUrl, PROJECT_ID, readLocalSecrets as localSecrets, WEBHOOK_URL } from '../local-stack/localStack.js';
+export { functionUrl, localCentreTimeZone, PROJECT_ID, readLocalSecrets as localSecrets, WEBHOOK_URL } from '../local-stack/localStack.js';
 
 export function adminFirestore(): Firestore {
   if (!process.env['FIRESTORE_EMULATOR_HOST']) throw new Error('Run emulated tests through `npm run with-emulators`.');

@@ -4,7 +4,7 @@
  * reads and names the key when something is missing or malformed.
  */
 import { defineSecret, defineString } from 'firebase-functions/params';
-import { isPhoneRegion, type CountryCode } from '@interaction-history/model';
+import { isPhoneRegion, isTimeZone, type CountryCode } from '@interaction-history/model';
 import { AppError } from './errors.js';
 
 export const TWILIO_AUTH_TOKEN = defineSecret('TWILIO_AUTH_TOKEN', {
@@ -23,6 +23,12 @@ export const TASKROUTER_WEBHOOK_URL = defineString('TASKROUTER_WEBHOOK_URL', {
 export const PHONE_DEFAULT_REGION = defineString('PHONE_DEFAULT_REGION', {
   default: 'US',
   description: 'Two-letter region used to read phone numbers written without a country code.',
+});
+
+export const CENTRE_TIME_ZONE = defineString('CENTRE_TIME_ZONE', {
+  default: 'UTC',
+  description:
+    "IANA time zone of the contact centre (e.g. Europe/London, America/Chicago): the supervisors' dashboard counts a day as a day in this zone.",
 });
 
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
@@ -52,6 +58,13 @@ export function readPhoneRegion(): CountryCode {
   const region = PHONE_DEFAULT_REGION.value().trim().toUpperCase();
   if (!isPhoneRegion(region)) throw configurationError('PHONE_DEFAULT_REGION', `is "${region}", not a two-letter region such as US.`);
   return region;
+}
+
+/** The centre's time zone, checked against the runtime's zone database. */
+export function readCentreTimeZone(): string {
+  const timeZone = CENTRE_TIME_ZONE.value().trim();
+  if (!isTimeZone(timeZone)) throw configurationError('CENTRE_TIME_ZONE', `is "${timeZone}", not an IANA time zone such as Europe/London.`);
+  return timeZone;
 }
 
 export function readWebhookSettings(): WebhookSettings {

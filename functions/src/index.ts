@@ -4,3 +4,5 @@ import './startupCheck.js';
 export { mintFirebaseTokenFunction as mintFirebaseToken } from './http/mintFirebaseToken.js';
 export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
+export { addToDashboard } from './triggers/addToDashboard.js';
+export { removeFromDashboard } from './triggers/removeFromDashboard.js';

@@ -36,3 +36,9 @@ export const documentUnreadable = (path: string, problems: readonly string[]) =>
 
 export const configurationProblem = (detail: string) =>
   logger.error('configuration problem', { event: 'configurationProblem', detail });
+
+export const dashboardCounted = (taskSid: string, day: string, shard: number, result: string) =>
+  logger.info('interaction counted in the dashboard', { event: 'dashboardCounted', taskSid, day, shard, result });
+
+export const dashboardRemoved = (taskSid: string, result: string) =>
+  logger.info('interaction taken out of the dashboard', { event: 'dashboardRemoved', taskSid, result });

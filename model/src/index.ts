@@ -1,5 +1,6 @@
 export * from './centreDay.js';
 export * from './comment.js';
+export * from './dashboardSummary.js';
 export * from './customer.js';
 export * from './decode.js';
 export * from './documents/captureFailure.js';

@@ -8,9 +8,11 @@ import {
   dashboardShardSchema,
   fromCounterKey,
   toCounterKey,
+  type DashboardShard,
 } from '../src/documents/dashboard.js';
 import { effectiveReasonCodes, reasonCodeListSchema, type ReasonCodeList } from '../src/documents/reasonCodeList.js';
 import { fileCaptureFailureRequestSchema } from '../src/wire/fileCaptureFailure.js';
+import { sumDashboardShards } from '../src/dashboardSummary.js';
 
 const timestamp = (iso: string) => ({ toDate: () => new Date(iso) });
 
@@ -125,5 +127,44 @@ describe('fileCaptureFailure request', () => {
     expect(tryDecode(fileCaptureFailureRequestSchema, { taskSid: `WT${'a'.repeat(32)}`, customerPhone: '+14155550100' }).ok).toBe(true);
     expect(tryDecode(fileCaptureFailureRequestSchema, { taskSid: 'nope', customerPhone: '+14155550100' }).ok).toBe(false);
     expect(tryDecode(fileCaptureFailureRequestSchema, { taskSid: `WT${'a'.repeat(32)}`, customerPhone: '' }).ok).toBe(false);
+  });
+});
+
+describe('summing shards', () => {
+  const shard = (overrides: Partial<DashboardShard>): DashboardShard => ({
+    day: '2026-12-06',
+    shard: 0,
+    timeZone: 'UTC',
+    interactions: 0,
+    missingOutcome: 0,
+    byReason: {},
+    missingByCompletedReason: {},
+    byQueue: {},
+    byAgent: {},
+    updatedAt: new Date(),
+    ...overrides,
+  });
+
+  it('adds counts across shards and days, decodes escaped keys, and leaves out what went back to zero', () => {
+    const totals = sumDashboardShards([
+      shard({
+        interactions: 2,
+        missingOutcome: 1,
+        byReason: { Billing: 1, '~__odd__': 0 },
+        byQueue: { WQ1: { name: 'Support', interactions: 2, missingOutcome: 1, byReason: { Billing: 1 } } },
+      }),
+      shard({
+        day: '2026-12-07',
+        shard: 5,
+        interactions: 1,
+        byReason: { Billing: 1 },
+        byQueue: { WQ1: { name: null, interactions: 1, missingOutcome: 0, byReason: { Billing: 1 } }, Gone: { name: 'Gone', interactions: 0, missingOutcome: 0, byReason: {} } },
+      }),
+    ]);
+    expect(totals.interactions).toBe(3);
+    expect(totals.missingOutcome).toBe(1);
+    expect(totals.byReason).toEqual({ Billing: 2 });
+    expect(totals.byQueue).toEqual({ WQ1: { name: 'Support', interactions: 3, missingOutcome: 1, byReason: { Billing: 2 } } });
+    expect(totals.days).toEqual(['2026-12-06', '2026-12-07']);
   });
 });

@@ -24,13 +24,17 @@ export const dayKey = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a day
 /** Counts may be any integer in a shard: a shard's share of a day is only meaningful summed with the others. */
 const counter = z.int();
 
-/** Count per key; keys are written through `toCounterKey` (Firestore refuses some field names). */
-const counts = z.record(z.string(), counter);
+/**
+ * Count per key; keys are written through `toCounterKey` (Firestore refuses
+ * some field names). A map appears with its first key, so an absent map reads
+ * as empty.
+ */
+const counts = z._default(z.record(z.string(), counter), () => ({}));
 
 /** Interactions and those without an outcome, and the outcomes, for one queue or one agent. */
 export const dashboardTallySchema = z.object({
   /** The queue's or agent's name as last seen, for display; null when the events never named it. */
-  name: z.nullable(z.string()),
+  name: z._default(z.nullable(z.string()), null),
   interactions: counter,
   missingOutcome: counter,
   /** Interactions per reason code (counter keys). */
@@ -57,9 +61,9 @@ export const dashboardShardSchema = z.object({
   /** Interactions without an outcome per TaskCompletedReason (counter keys; `(not given)` when TaskRouter gave none). */
   missingByCompletedReason: counts,
   /** Per queue: counter key of the queue SID when known, else of its name, else NO_QUEUE_KEY. */
-  byQueue: z.record(z.string(), dashboardTallySchema),
+  byQueue: z._default(z.record(z.string(), dashboardTallySchema), () => ({})),
   /** Per agent: counter key of the worker SID, else NO_AGENT_KEY. */
-  byAgent: z.record(z.string(), dashboardTallySchema),
+  byAgent: z._default(z.record(z.string(), dashboardTallySchema), () => ({})),
   updatedAt: storedTime,
 });
 
