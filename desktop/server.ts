@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
-import { EMULATOR_PORTS, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
+import { EMULATOR_PORTS, functionUrl, localCentreTimeZone, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
 import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
 
@@ -26,6 +26,8 @@ export interface RunningDesktop {
 }
 
 const PLUGIN_BUNDLE = join(REPO_ROOT, 'plugin', 'dist', 'plugin-interaction-history.js');
+/** The supervisor and admin views' bundle: the plugin loads it from beside its own, as in production. */
+const VIEWS_BUNDLE = join(REPO_ROOT, 'plugin', 'dist', 'plugin-interaction-history-views.js');
 const REACT_UMD = join(REPO_ROOT, 'node_modules', 'react', 'umd', 'react.production.min.js');
 const REACT_DOM_UMD = join(REPO_ROOT, 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js');
 const MAX_BODY_BYTES = 256 * 1024;
@@ -76,6 +78,9 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
   const pluginConfig = () => ({
     mintTokenUrl: `${origin}/local/mintFirebaseToken`,
     firebase: { apiKey: 'demo-local-key', projectId: PROJECT_ID },
+    // fileCaptureFailure and the other functions run in the emulator, not beside the local mint route.
+    functionsUrl: functionUrl('').replace(/\/$/, ''),
+    centreTimeZone: localCentreTimeZone(),
     emulators: {
       authUrl: `http://127.0.0.1:${EMULATOR_PORTS.auth}`,
       firestoreHost: '127.0.0.1',
@@ -96,6 +101,9 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     'GET /plugin/plugin-interaction-history.js': async (_request, response) => {
       // Read on every request, so a rebuilt plugin is picked up on reload.
       send(response, 200, await readFile(PLUGIN_BUNDLE), 'text/javascript');
+    },
+    'GET /plugin/plugin-interaction-history-views.js': async (_request, response) => {
+      send(response, 200, await readFile(VIEWS_BUNDLE), 'text/javascript');
     },
     'GET /local/config': (_request, response) => sendJson(response, 200, { interactionHistory: pluginConfig() }),
     'POST /local/sign-in': async (request, response) => {

@@ -14,7 +14,7 @@ import { callFunction, functionsBaseUrl } from './features/staff-views/callFunct
 import { hostFirestore } from './features/staff-views/hostKit.js';
 import { createViewsBundleLoader, viewsBundleUrl } from './features/staff-views/loadViewsBundle.js';
 import { registerStaffViews } from './features/staff-views/registerStaffViews.js';
-import { DEFAULT_REASON_CODES } from '@interaction-history/model';
+import { DEFAULT_REASON_CODES, normalizePhone } from '@interaction-history/model';
 import type { FlexApi, FlexManager, FlexTask } from './flex/flexApi.js';
 import { strings } from './strings/index.js';
 
@@ -72,6 +72,7 @@ export class InteractionHistoryPlugin {
           session,
           retrySignIn: signIn,
           config,
+          normalizePhone: (typed) => normalizePhone(typed, config.phoneRegion),
           callFunction: (name, data) => callFunction(functionsBaseUrl(config.mintTokenUrl, config.functionsUrl), name, data, () => session.idToken()),
         }),
     };

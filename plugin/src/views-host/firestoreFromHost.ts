@@ -13,8 +13,11 @@ if (!kit) throw new Error(`${HOST_KIT_GLOBAL} is not on the page: the views bund
 export const {
   collection,
   collectionGroup,
+  deleteDoc,
+  deleteField,
   doc,
   documentId,
+  getDoc,
   limit,
   onSnapshot,
   orderBy,

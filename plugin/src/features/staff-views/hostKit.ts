@@ -9,8 +9,11 @@
 import {
   collection,
   collectionGroup,
+  deleteDoc,
+  deleteField,
   doc,
   documentId,
+  getDoc,
   limit,
   onSnapshot,
   orderBy,
@@ -26,8 +29,11 @@ import {
 export const hostFirestore = {
   collection,
   collectionGroup,
+  deleteDoc,
+  deleteField,
   doc,
   documentId,
+  getDoc,
   limit,
   onSnapshot,
   orderBy,

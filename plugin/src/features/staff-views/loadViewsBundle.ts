@@ -39,8 +39,8 @@ export interface ViewsBundleLoaderOptions {
 
 function isViewsBundle(value: unknown): value is ViewsBundle {
   if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<ViewsBundle>;
-  return typeof candidate.version === 'string' && typeof candidate.views === 'object' && candidate.views !== null;
+  const { version, views } = value as Record<string, unknown>;
+  return typeof version === 'string' && typeof views === 'object' && views !== null;
 }
 
 export function createViewsBundleLoader({
@@ -48,7 +48,7 @@ export function createViewsBundleLoader({
   version,
   kit,
   document: page = document,
-  host = globalThis as unknown as Record<string, unknown>,
+  host = globalThis,
 }: ViewsBundleLoaderOptions): () => Promise<ViewsBundle> {
   let loading: Promise<ViewsBundle> | undefined;
   const load = () =>

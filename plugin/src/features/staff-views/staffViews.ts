@@ -34,6 +34,12 @@ export interface StaffViewProps {
   /** Signs in again after a failed sign-in. */
   readonly retrySignIn: () => void;
   readonly config: PluginConfig;
+  /**
+   * A typed phone number in E.164 (the configured region), or null when it is
+   * not a valid number: lent by the agent bundle, which already carries the
+   * phone library (28 KB gzip the views bundle need not repeat).
+   */
+  readonly normalizePhone: (typed: string) => string | null;
   /** Calls one of the project's callable functions as the signed-in user, e.g. `fileCaptureFailure`. */
   readonly callFunction: (name: string, data: unknown) => Promise<unknown>;
 }

@@ -1,9 +1,8 @@
 /**
- * A period's dashboard: the sum of its shards (each shard holds part of one
- * centre-day's counts). Pure arithmetic, so that what the chart says is tested
- * without Firestore.
+ * A period's dashboard as the view shows it: the model's sum of the shards
+ * (`sumDashboardShards`, the one summing function), put in reading order.
  */
-import { fromCounterKey, NO_AGENT_KEY, NO_QUEUE_KEY, type DashboardShard, type DashboardTally } from '@interaction-history/model';
+import { NO_AGENT_KEY, NO_QUEUE_KEY, sumDashboardShards, type DashboardShard, type DashboardTally } from '@interaction-history/model';
 
 export interface Count {
   readonly label: string;
@@ -31,71 +30,27 @@ export interface DashboardSummary {
   readonly byAgent: readonly TallySummary[];
 }
 
-type Counts = Map<string, number>;
-
-const add = (into: Counts, from: Record<string, number>) => {
-  for (const [key, count] of Object.entries(from)) into.set(fromCounterKey(key), (into.get(fromCounterKey(key)) ?? 0) + count);
-};
-
-/** Counts above zero, most first, then by label (a shard may hold a negative share; only sums mean anything). */
-const sorted = (counts: Counts): Count[] =>
-  [...counts]
+const sorted = (counts: Readonly<Record<string, number>>): Count[] =>
+  Object.entries(counts)
     .filter(([, count]) => count > 0)
     .map(([label, count]) => ({ label, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 
-interface TallyAccumulator {
-  name: string | null;
-  interactions: number;
-  missingOutcome: number;
-  byReason: Counts;
-}
-
-const addTallies = (into: Map<string, TallyAccumulator>, from: Record<string, DashboardTally>) => {
-  for (const [key, tally] of Object.entries(from)) {
-    const accumulator = into.get(key) ?? { name: null, interactions: 0, missingOutcome: 0, byReason: new Map() };
-    accumulator.name = tally.name ?? accumulator.name;
-    accumulator.interactions += tally.interactions;
-    accumulator.missingOutcome += tally.missingOutcome;
-    add(accumulator.byReason, tally.byReason);
-    into.set(key, accumulator);
-  }
-};
-
-const tallies = (from: Map<string, TallyAccumulator>): TallySummary[] =>
-  [...from]
+const tallies = (from: Readonly<Record<string, DashboardTally>>): TallySummary[] =>
+  Object.entries(from)
     .filter(([, tally]) => tally.interactions > 0)
-    .map(([key, tally]) => ({
-      key: fromCounterKey(key),
-      name: tally.name,
-      interactions: tally.interactions,
-      missingOutcome: tally.missingOutcome,
-      byReason: sorted(tally.byReason),
-    }))
+    .map(([key, tally]) => ({ key, name: tally.name, interactions: tally.interactions, missingOutcome: tally.missingOutcome, byReason: sorted(tally.byReason) }))
     .sort((a, b) => b.interactions - a.interactions || (a.name ?? a.key).localeCompare(b.name ?? b.key));
 
 export function summarize(shards: readonly DashboardShard[]): DashboardSummary {
-  let interactions = 0;
-  let missingOutcome = 0;
-  const byReason: Counts = new Map();
-  const missingByCompletedReason: Counts = new Map();
-  const byQueue = new Map<string, TallyAccumulator>();
-  const byAgent = new Map<string, TallyAccumulator>();
-  for (const shard of shards) {
-    interactions += shard.interactions;
-    missingOutcome += shard.missingOutcome;
-    add(byReason, shard.byReason);
-    add(missingByCompletedReason, shard.missingByCompletedReason);
-    addTallies(byQueue, shard.byQueue);
-    addTallies(byAgent, shard.byAgent);
-  }
+  const totals = sumDashboardShards(shards);
   return {
-    interactions,
-    missingOutcome,
-    byReason: sorted(byReason),
-    missingByCompletedReason: sorted(missingByCompletedReason),
-    byQueue: tallies(byQueue),
-    byAgent: tallies(byAgent),
+    interactions: totals.interactions,
+    missingOutcome: totals.missingOutcome,
+    byReason: sorted(totals.byReason),
+    missingByCompletedReason: sorted(totals.missingByCompletedReason),
+    byQueue: tallies(totals.byQueue),
+    byAgent: tallies(totals.byAgent),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Firestore } from 'firebase/firestore';
 import type { CaptureFailureDocument, DashboardShard, Interaction } from '@interaction-history/model';
 import { subscribeToCaptureFailures } from '../../data/captureFailures.js';
 import { subscribeToDashboard, type DayRange } from '../../data/dashboard.js';
-import { useLive, type Live } from '../../data/hooks.js';
+import { useLive, type Live } from '../../data/live.js';
 import { subscribeToMissingOutcomes } from '../../data/missingOutcomes.js';
 import type { Decoded } from '../../data/readAll.js';
 
