@@ -6,6 +6,8 @@ export type AppErrorCode =
   | 'malformedRequest'
   | 'unauthenticated'
   | 'forbidden'
+  | 'notFound'
+  | 'conflict'
   | 'upstreamUnavailable'
   | 'storageUnavailable'
   | 'payloadTooLarge';

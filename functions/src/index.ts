@@ -6,3 +6,4 @@ export { taskrouterEvents } from './http/taskrouterEvents.js';
 export { updateCustomerStats } from './triggers/updateCustomerStats.js';
 export { addToDashboard } from './triggers/addToDashboard.js';
 export { removeFromDashboard } from './triggers/removeFromDashboard.js';
+export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';

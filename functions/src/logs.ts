@@ -42,3 +42,6 @@ export const dashboardCounted = (taskSid: string, day: string, shard: number, re
 
 export const dashboardRemoved = (taskSid: string, result: string) =>
   logger.info('interaction taken out of the dashboard', { event: 'dashboardRemoved', taskSid, result });
+
+export const captureFailureFiled = (taskSid: string, customerPhone: string, adminUid: string, result: string) =>
+  logger.info('capture failure filed under a customer', { event: 'captureFailureFiled', taskSid, customerPhone, adminUid, result });

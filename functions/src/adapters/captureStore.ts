@@ -69,6 +69,8 @@ export function firestoreCaptureStore(db: Firestore): CaptureStore {
           recordedAt: FieldValue.serverTimestamp(),
           // As a JSON string: parameter names are the sender's and need not be valid Firestore field names.
           ...boundedParameters(record.parameters),
+          // Unresolved until an admin files it (fileCaptureFailure); the supervisors' list asks for resolved == false.
+          resolved: false,
         }),
       ),
   };

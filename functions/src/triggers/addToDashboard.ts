@@ -15,8 +15,13 @@ export const dashboardInteractionSchema = z.extend(interactionSchema, {
   taskCompletedReason: z.optional(z.nullable(z.string())),
 });
 
+export interface AddToDashboardDependencies {
+  /** The centre's time zone (CENTRE_TIME_ZONE), read per event. */
+  readonly timeZone: () => string;
+}
+
 /** Counts a newly stored interaction into its centre-day's shard, once per TaskSid. */
-export async function handleInteractionCreatedForDashboard(event: InteractionEvent): Promise<void> {
+export const createAddToDashboardHandler = (dependencies: AddToDashboardDependencies) => async (event: InteractionEvent): Promise<void> => {
   if (!event.data) return;
   const decoded = tryDecode(dashboardInteractionSchema, event.data.data());
   if (!decoded.ok) {
@@ -25,7 +30,7 @@ export async function handleInteractionCreatedForDashboard(event: InteractionEve
     return;
   }
   const interaction = { ...decoded.value, taskSid: event.params.taskSid };
-  const timeZone = readCentreTimeZone();
+  const timeZone = dependencies.timeZone();
   const contribution = dashboardContributionOf(interaction, timeZone);
   const result = await countInDashboardOnce(
     firestore(),
@@ -35,7 +40,9 @@ export async function handleInteractionCreatedForDashboard(event: InteractionEve
     timeZone,
   );
   logs.dashboardCounted(interaction.taskSid, contribution.day, contribution.shard, result);
-}
+};
+
+export const handleInteractionCreatedForDashboard = createAddToDashboardHandler({ timeZone: readCentreTimeZone });
 
 export const addToDashboard = onDocumentCreated(
   {

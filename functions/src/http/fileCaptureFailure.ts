@@ -1,0 +1,74 @@
+/**
+ * POST { taskSid, customerPhone } with an admin's Firebase ID token →
+ * { result, taskSid, customerPhone, interactionPath }. Files an
+ * unattributable interaction under a customer; clients never write
+ * interactions themselves.
+ */
+import cors from 'cors';
+import type { Request, Response } from 'firebase-functions/v2/https';
+import { onRequest } from 'firebase-functions/v2/https';
+import type { Auth } from 'firebase-admin/auth';
+import type { Firestore } from 'firebase-admin/firestore';
+import { fileCaptureFailureRequestSchema, tryDecode, type CountryCode } from '@interaction-history/model';
+import { verifyStaffSession } from '../adapters/staffSession.js';
+import { readAllowedOrigins, readPhoneRegion } from '../config.js';
+import { AppError } from '../errors.js';
+import { auth, firestore } from '../firebase.js';
+import { fileCaptureFailure } from '../use-cases/fileCaptureFailure.js';
+import { sendError } from './sendError.js';
+
+export interface FileCaptureFailureDependencies {
+  readonly allowedOrigins: () => readonly string[];
+  readonly auth: () => Auth;
+  readonly db: () => Firestore;
+  readonly defaultRegion: () => CountryCode;
+  readonly now: () => Date;
+}
+
+function runCors(request: Request, response: Response, origins: readonly string[]): Promise<void> {
+  const middleware = cors({
+    origin: [...origins],
+    methods: ['POST'],
+    allowedHeaders: ['Content-Type', 'Authorization'],
+    maxAge: 600,
+    preflightContinue: true,
+  });
+  return new Promise((resolve, reject) =>
+    middleware(request, response, (error?: unknown) => {
+      if (!error) resolve();
+      else reject(error instanceof Error ? error : new Error('The CORS middleware failed.', { cause: error }));
+    }),
+  );
+}
+
+export function createFileCaptureFailureHandler(dependencies: FileCaptureFailureDependencies) {
+  return async (request: Request, response: Response): Promise<void> => {
+    try {
+      await runCors(request, response, dependencies.allowedOrigins());
+      if (request.method === 'OPTIONS') {
+        response.status(204).end();
+        return;
+      }
+      if (request.method !== 'POST') throw new AppError('methodNotAllowed', 'Use POST.', 405);
+      const session = await verifyStaffSession(dependencies.auth(), request.header('Authorization'), 'admin', dependencies.now());
+      const body = tryDecode(fileCaptureFailureRequestSchema, request.is('application/json') ? request.body : undefined);
+      if (!body.ok) {
+        throw new AppError('malformedRequest', `Send a JSON body {"taskSid": "WT…", "customerPhone": "+1…"}: ${body.problems.join('; ')}`, 400);
+      }
+      const answer = await fileCaptureFailure(body.value, session, { db: dependencies.db(), defaultRegion: dependencies.defaultRegion() });
+      response.set('Cache-Control', 'no-store').status(answer.result === 'filed' ? 201 : 200).json(answer);
+    } catch (error) {
+      sendError(response, 'fileCaptureFailure', error);
+    }
+  };
+}
+
+export const handleFileCaptureFailure = createFileCaptureFailureHandler({
+  allowedOrigins: readAllowedOrigins,
+  auth,
+  db: firestore,
+  defaultRegion: readPhoneRegion,
+  now: () => new Date(),
+});
+
+export const fileCaptureFailureFunction = onRequest({ concurrency: 80 }, handleFileCaptureFailure);
