@@ -7,3 +7,4 @@ export { updateCustomerStats } from './triggers/updateCustomerStats.js';
 export { addToDashboard } from './triggers/addToDashboard.js';
 export { removeFromDashboard } from './triggers/removeFromDashboard.js';
 export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
+export { auditReasonCodes } from './triggers/auditReasonCodes.js';

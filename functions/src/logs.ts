@@ -45,3 +45,6 @@ export const dashboardRemoved = (taskSid: string, result: string) =>
 
 export const captureFailureFiled = (taskSid: string, customerPhone: string, adminUid: string, result: string) =>
   logger.info('capture failure filed under a customer', { event: 'captureFailureFiled', taskSid, customerPhone, adminUid, result });
+
+export const reasonCodesAudited = (listId: string, changes: number, added: boolean) =>
+  logger.info('reason-code list change audited', { event: 'reasonCodesAudited', listId, changes, added });

@@ -19,3 +19,18 @@ export function appendAuditEntryIn(transaction: Transaction, db: Firestore, entr
   const { ref, document } = newEntry(db, entry);
   transaction.create(ref, document);
 }
+
+/**
+ * Appends an entry under a given id, once: a trigger passes its event id, so
+ * that a redelivered event finds the entry there and adds no second one.
+ * Answers false when the entry already existed.
+ */
+export async function appendAuditEntryOnce(db: Firestore, entryId: string, entry: NewAuditEntry): Promise<boolean> {
+  try {
+    await db.collection(COLLECTIONS.auditLog).doc(entryId).create({ ...entry, at: FieldValue.serverTimestamp() });
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 6) return false; // ALREADY_EXISTS
+    throw error;
+  }
+}
