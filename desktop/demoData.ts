@@ -10,6 +10,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { customerPath } from '@interaction-history/model';
 import { PROJECT_ID } from '../local-stack/localStack.js';
 import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
+import { seedDemoCentre } from './demoCentre.js';
 
 interface DemoCustomer {
   readonly phone: string;
@@ -66,7 +67,7 @@ function attributesFor(phone: string, channel: 'voice' | 'sms' | 'whatsapp', out
   };
 }
 
-export async function seedDemoData(now = new Date()): Promise<{ customers: number; interactions: number }> {
+export async function seedDemoData(now = new Date()): Promise<{ customers: number; interactions: number; captureFailures: number }> {
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
   const db = getFirestore(app);
   let interactions = 0;
@@ -91,5 +92,10 @@ export async function seedDemoData(now = new Date()): Promise<{ customers: numbe
       interactions += 1;
     }
   }
-  return { customers: DEMO_CUSTOMERS.filter((customer) => customer.profile).length, interactions };
+  const centre = await seedDemoCentre(db, { now });
+  return {
+    customers: DEMO_CUSTOMERS.filter((customer) => customer.profile).length,
+    interactions: interactions + centre.interactions,
+    captureFailures: centre.captureFailures,
+  };
 }

@@ -54,7 +54,7 @@ try {
   const seeded = await seedDemoData();
   const desktop = await startDesktop({ port: DESKTOP_PORT });
   process.on('exit', () => void desktop.close());
-  console.log(`\n[start] Demo data: ${seeded.customers} customers, ${seeded.interactions} interactions.`);
+  console.log(`\n[start] Demo data: ${seeded.customers} customers, ${seeded.interactions} interactions, ${seeded.captureFailures} capture failures.`);
   console.log(`[start] Local agent desktop: ${desktop.url}`);
   console.log('[start] Try ringing in +14155550100 (Ada, known), +14155550199 (unknown), or sign in as admin to see delete.');
   console.log('[start] Press Ctrl-C to stop everything.\n');
