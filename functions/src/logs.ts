@@ -8,7 +8,10 @@ export const duplicateIgnored = (taskSid: string) =>
   logger.info('duplicate task.completed ignored', { event: 'duplicateIgnored', taskSid });
 
 export const captureFailed = (taskSid: string, reason: string) =>
-  logger.warn('task.completed recorded as capture failure', { event: 'captureFailed', taskSid, reason });
+  logger.warn('TaskRouter event recorded as capture failure', { event: 'captureFailed', taskSid, reason });
+
+export const reservationRecorded = (taskSid: string, eventType: string, workerSid: string, change: string) =>
+  logger.info('reservation event recorded', { event: 'reservationRecorded', taskSid, eventType, workerSid, change });
 
 export const eventIgnored = (eventType: string) =>
   logger.debug('TaskRouter event ignored', { event: 'eventIgnored', eventType });

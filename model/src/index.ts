@@ -11,6 +11,7 @@ export * from './documents/ids.js';
 export * from './documents/interaction.js';
 export * from './documents/reasonCodeList.js';
 export * from './documents/storedTime.js';
+export * from './documents/taskCapture.js';
 export * from './paths.js';
 export * from './phone.js';
 export * from './reasonCodes.js';

@@ -18,6 +18,8 @@ export const COLLECTIONS = {
   dashboardCounted: 'dashboardCounted',
   /** `global` and one per TaskQueue SID. */
   reasonCodeLists: 'reasonCodeLists',
+  /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
+  taskCaptures: 'taskCaptures',
 } as const;
 
 export const customerPath = (phone: string): string => `${COLLECTIONS.customers}/${phone}`;
@@ -43,3 +45,8 @@ export const dashboardCountedPath = (taskSid: string): string => `${COLLECTIONS.
 
 /** `reasonCodeLists/global`, or a queue's list keyed by its TaskQueue SID. */
 export const reasonCodeListPath = (listId: string): string => `${COLLECTIONS.reasonCodeLists}/${listId}`;
+
+export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
+
+/** A second record about the same task (e.g. a duplicate with another customer), beside `captureFailures/{taskSid}`. */
+export const extraCaptureFailurePath = (taskSid: string, suffix: string): string => `${COLLECTIONS.captureFailures}/${taskSid}_${suffix}`;

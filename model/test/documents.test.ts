@@ -18,6 +18,7 @@ const storedInteraction = {
   workerSid: null,
   workerName: null,
   outcome: 'Billing',
+  outcomeMissing: false,
   comment: null,
   startedAt: timestamp('2026-11-28T11:57:00Z'),
   completedAt: timestamp('2026-11-28T12:00:00Z'),
@@ -27,6 +28,11 @@ const storedInteraction = {
 };
 
 describe('stored documents decode through their schema', () => {
+  it('reads an interaction stored before worker identity and completion reasons were kept with empty values', () => {
+    const interaction = decode(interactionSchema, storedInteraction, `customers/+14155550100/interactions/${TASK_SID}`);
+    expect(interaction).toMatchObject({ acceptedWorkers: [], completedReason: null, queueSid: null });
+  });
+
   it('turns stored timestamps into Dates', () => {
     const interaction = decode(interactionSchema, storedInteraction, `customers/+14155550100/interactions/${TASK_SID}`);
     expect(interaction.completedAt).toEqual(new Date('2026-11-28T12:00:00Z'));

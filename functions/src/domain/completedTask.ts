@@ -75,7 +75,7 @@ export function interpretCompletedTask(event: CompletedTaskEvent, options: Inter
   const attributes = parseAttributes(event.TaskAttributes);
   if (!attributes) return { kind: 'unattributable', reason: 'attributesNotJson' };
 
-  const reading = readOutcomeAttributes(attributes);
+  const reading = readOutcomeAttributes(attributes, event.TaskSid);
   const customer = chooseCustomer(attributes, reading, options.defaultRegion);
   if (typeof customer !== 'string') return { kind: 'unattributable', ...customer };
 
@@ -92,11 +92,16 @@ export function interpretCompletedTask(event: CompletedTaskEvent, options: Inter
     customerPhone: customer,
     from: firstAddress(callerAddressCandidates(attributes)),
     channel: event.TaskChannelUniqueName ?? null,
-    queue: event.TaskQueueName ?? null,
-    workerSid: event.WorkerSid ?? null,
-    workerName: event.WorkerName ?? null,
+    queue: event.TaskQueueName ?? event.TaskQueueSid ?? null,
+    queueSid: event.TaskQueueSid ?? null,
+    // task.completed names no worker: the reservation events of the task do, and are joined in by the store.
+    workerSid: null,
+    workerName: null,
+    acceptedWorkers: [],
     outcome,
+    outcomeMissing: outcome === null,
     comment: comment?.text ?? null,
+    completedReason: event.TaskCompletedReason ?? null,
     startedAt,
     completedAt,
     durationSeconds,
@@ -104,6 +109,13 @@ export function interpretCompletedTask(event: CompletedTaskEvent, options: Inter
     source: INTERACTION_SOURCE,
   };
   const warnings: CaptureFailure[] = [];
+  if (reading.inherited) {
+    const { outcomeTaskSid, outcome: inheritedOutcome, comment: inheritedComment } = reading.inherited;
+    warnings.push({
+      reason: 'outcomeForAnotherTask',
+      details: { outcomeTaskSid, inheritedOutcome: inheritedOutcome ?? '', inheritedComment: inheritedComment ?? '' },
+    });
+  }
   if (comment?.truncated && rawComment !== null) {
     warnings.push({ reason: 'commentTooLong', details: { fullComment: rawComment, originalCharacters: comment.originalCharacters } });
   }

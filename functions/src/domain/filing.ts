@@ -66,9 +66,9 @@ export function interactionForFiling(
 
   let attributes = parseObject(event.value.TaskAttributes);
   if (Buffer.byteLength(event.value.TaskAttributes) > MAX_ATTRIBUTES_BYTES) attributes = onlyWhatCaptureReads(attributes);
-  const reading = readOutcomeAttributes(attributes);
+  const reading = readOutcomeAttributes(attributes, event.value.TaskSid);
   // A malformed outcome or comment reads as none; the chosen customer replaces whatever the task said.
-  attributes = mergeOutcomeAttributes(attributes, { outcome: reading.outcome, comment: reading.comment, customerPhone });
+  attributes = mergeOutcomeAttributes(attributes, { outcome: reading.outcome, comment: reading.comment, customerPhone }, event.value.TaskSid);
 
   const { details, rejectedFields } = readCompletedTaskDetails(parameters);
   const outcome = interpretCompletedTask(

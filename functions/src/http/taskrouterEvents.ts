@@ -26,6 +26,7 @@ const STATUS_BY_RESULT: Record<CaptureResult['result'], number> = {
   stored: 201,
   duplicate: 200,
   unattributable: 202,
+  workerRecorded: 200,
   ignored: 200,
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureFailureRecord, CaptureStore } from '../../src/adapters/captureStore.js';
+import type { CaptureFailureRecord, CaptureStore, CompletedTaskWrite } from '../../src/adapters/captureStore.js';
 import { AppError } from '../../src/errors.js';
 import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
 
@@ -12,11 +12,12 @@ const parameters = {
 };
 
 /** Our storage port with a chosen behaviour for the interaction write; failure records are collected. */
-function storeWhoseInteractionWrite(write: () => Promise<'created'>): CaptureStore & { failures: CaptureFailureRecord[] } {
+function storeWhoseInteractionWrite(write: () => Promise<CompletedTaskWrite>): CaptureStore & { failures: CaptureFailureRecord[] } {
   const failures: CaptureFailureRecord[] = [];
   return {
     failures,
-    storeInteraction: write,
+    storeCompletedTask: write,
+    recordReservationStep: () => Promise.reject(new Error('not used here')),
     recordCaptureFailure: (record) => {
       failures.push(record);
       return Promise.resolve('created');
@@ -50,7 +51,7 @@ describe('captureTaskrouterEvent when storage refuses', () => {
   });
 
   it('refuses an event without a TaskSid as malformed', async () => {
-    const store = storeWhoseInteractionWrite(() => Promise.resolve('created'));
+    const store = storeWhoseInteractionWrite(() => Promise.reject(new Error('not reached')));
     await expect(
       captureTaskrouterEvent({ ...parameters, TaskSid: '' }, { store, defaultRegion: 'US', receivedAt: new Date() }),
     ).rejects.toBeInstanceOf(AppError);

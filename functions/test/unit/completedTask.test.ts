@@ -96,22 +96,22 @@ describe('times a sender got wrong', () => {
   });
 
   it('names malformed descriptive fields while keeping the interaction', () => {
-    const outcome = interactionOf({ rejectedFields: ['WorkerSid', 'TaskAge'] });
-    expect(outcome.warnings).toEqual([{ reason: 'invalidFields', details: { fields: 'WorkerSid, TaskAge' } }]);
+    const outcome = interactionOf({ rejectedFields: ['TaskQueueSid', 'TaskAge'] });
+    expect(outcome.warnings).toEqual([{ reason: 'invalidFields', details: { fields: 'TaskQueueSid, TaskAge' } }]);
   });
 });
 
 describe('readCompletedTaskDetails', () => {
   it('keeps the well-formed fields, treats empty ones as absent and names the malformed ones', () => {
     const { details, rejectedFields } = readCompletedTaskDetails({
-      WorkerSid: '',
-      WorkerName: 'Alice Agent',
+      TaskQueueSid: '',
+      TaskCompletedReason: 'Task completed',
       TaskAge: '-5',
       TaskQueueName: 'q'.repeat(201),
       TaskChannelUniqueName: 'voice',
       TimestampMs: '12.5',
     });
-    expect(details).toEqual({ WorkerName: 'Alice Agent', TaskChannelUniqueName: 'voice' });
+    expect(details).toEqual({ TaskCompletedReason: 'Task completed', TaskChannelUniqueName: 'voice' });
     expect(rejectedFields).toEqual(['TaskAge', 'TaskQueueName', 'TimestampMs']);
   });
 

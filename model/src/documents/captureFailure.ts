@@ -15,6 +15,11 @@ export const CAPTURE_FAILURE_REASONS = {
     'A time in the event was unreadable, before 2000 or more than a day ahead; the interaction uses the arrival time instead, the raw values are kept here.',
   invalidFields: 'Some descriptive fields of the event were malformed and left out of the interaction; the raw values are kept here.',
   storageRefused: 'Firestore refused to store the interaction as it was; every parameter is kept here.',
+  outcomeForAnotherTask:
+    'The reason code and comment were chosen for another task (a transfer copies attributes): the interaction is stored without them, the inherited values are kept here.',
+  duplicateTaskSid:
+    'The same task completed again with a different customer; the interaction stored first is kept, this event is kept here.',
+  invalidReservationEvent: 'A reservation event of this task lacked a valid ReservationSid or WorkerSid; it is kept here.',
 } as const;
 
 export type CaptureFailureReason = keyof typeof CAPTURE_FAILURE_REASONS;

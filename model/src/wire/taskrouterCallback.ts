@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { sidOf } from '../documents/ids.js';
+import { RESERVATION_CAPTURE_EVENTS, type ReservationCaptureEvent } from '../documents/taskCapture.js';
 
 /** A decimal count of seconds or milliseconds as TaskRouter sends them in form fields. */
 const numeric = z.string().check(z.regex(/^\d{1,16}$/, 'not a whole number'));
@@ -34,14 +35,36 @@ export const completedTaskEventSchema = z.extend(taskrouterEventSchema, {
  */
 export const completedTaskDetailsSchema = z.object({
   TaskAge: numeric,
+  TaskQueueSid: sidOf('WQ'),
+  TaskCompletedReason: z.string().check(z.maxLength(500)),
+  // Not documented for task events (see local-stack/taskrouter/fixtures/SOURCES.md): read when present.
   TaskChannelUniqueName: z.string().check(z.maxLength(100)),
   TaskQueueName: z.string().check(z.maxLength(200)),
   TaskDateCreated: z.string().check(z.maxLength(40)),
-  WorkerSid: sidOf('WK'),
-  WorkerName: z.string().check(z.maxLength(200)),
   Timestamp: z.string().check(z.maxLength(40)),
   TimestampMs: numeric,
 });
+
+/**
+ * `reservation.accepted`, `.wrapup` and `.completed`: the task's fields plus
+ * the worker's (REF "Field Data": Task, Worker, TaskQueueSid, ReservationSid,
+ * WorkflowSid). Capture reads who handled the task from these.
+ */
+export const reservationEventSchema = z.extend(taskrouterEventSchema, {
+  EventType: z.enum(RESERVATION_CAPTURE_EVENTS),
+  TaskSid: sidOf('WT'),
+  ReservationSid: sidOf('WR'),
+  WorkerSid: sidOf('WK'),
+  WorkerName: z.optional(z.string().check(z.maxLength(200))),
+  Timestamp: z.optional(z.string().check(z.maxLength(40))),
+  TimestampMs: z.optional(z.string().check(z.maxLength(40))),
+});
+
+export type ReservationEvent = z.infer<typeof reservationEventSchema>;
+
+export function isReservationCaptureEvent(eventType: string): eventType is ReservationCaptureEvent {
+  return (RESERVATION_CAPTURE_EVENTS as readonly string[]).includes(eventType);
+}
 
 export type TaskrouterEvent = z.infer<typeof taskrouterEventSchema>;
 export type CompletedTaskDetails = Partial<z.infer<typeof completedTaskDetailsSchema>>;

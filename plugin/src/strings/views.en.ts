@@ -38,6 +38,7 @@ export const viewsEn = {
   missingEmpty: 'Every interaction in this period has a reason code.',
   missingShown: (count: number) => `The newest ${count} are shown.`,
   whenColumn: 'When',
+  completedReasonColumn: 'Completed as (TaskCompletedReason)',
   customerColumn: 'Customer',
   openHistory: (phone: string) => `History of ${phone}`,
 

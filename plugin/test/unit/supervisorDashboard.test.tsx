@@ -80,9 +80,13 @@ const interaction = (overrides: Partial<Interaction>): Interaction => ({
   from: '+14155550100',
   channel: 'voice',
   queue: 'Sales',
+  queueSid: null,
   workerSid: 'WKa',
   workerName: 'Alice Agent',
+  acceptedWorkers: [],
   outcome: null,
+  outcomeMissing: true,
+  completedReason: 'Wrap-up timed out',
   comment: null,
   startedAt: new Date('2026-12-05T17:00:00Z'),
   completedAt: new Date('2026-12-05T17:05:00Z'),
@@ -93,7 +97,7 @@ const interaction = (overrides: Partial<Interaction>): Interaction => ({
 });
 
 describe('the interactions without an outcome', () => {
-  it('lists agent, queue and time, filters by queue and agent, and opens the customer’s history', async () => {
+  it('lists agent, queue, time and TaskCompletedReason, filters by queue and agent, and opens the customer’s history', async () => {
     const onQueueChange = vi.fn();
     const onOpenHistory = vi.fn();
     render(
@@ -117,6 +121,7 @@ describe('the interactions without an outcome', () => {
       '2026-12-05T17:05:00.000Z',
       'Alice Agent',
       'Sales',
+      'Wrap-up timed out',
       strings.openHistory('+14155550100'),
     ]);
     await userEvent.selectOptions(screen.getByRole('combobox', { name: strings.filterQueue }), 'Sales');

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hasReasonCode, readOutcome, TaskOutcomeWriter } from '../../src/features/outcome/taskOutcome.js';
 import { FakeTask, settle } from './fakeTask.js';
 
+const TASK_SID = `WT${'1'.repeat(32)}`;
+
 const callerAttributes = () => ({
   from: '+14155550100',
   direction: 'inbound',
@@ -10,22 +12,30 @@ const callerAttributes = () => ({
 
 describe('readOutcome', () => {
   it('reads the reason code, comment and chosen customer from where the webhook looks', () => {
-    const outcome = readOutcome({
-      conversations: { outcome: 'Billing' },
-      interactionHistory: { comment: 'Refund promised', customerPhone: '+14155550199' },
-    });
+    const outcome = readOutcome(
+      {
+        conversations: { outcome: 'Billing' },
+        interactionHistory: { comment: 'Refund promised', customerPhone: '+14155550199' },
+      },
+      TASK_SID,
+    );
 
     expect(outcome).toEqual({ outcome: 'Billing', comment: 'Refund promised', customerPhone: '+14155550199' });
   });
 
   it('reads nothing from a task the agent has not touched', () => {
-    expect(readOutcome(callerAttributes())).toEqual({ outcome: null, comment: null, customerPhone: null });
+    expect(readOutcome(callerAttributes(), TASK_SID)).toEqual({ outcome: null, comment: null, customerPhone: null });
   });
 
   it('treats blank or non-text values as absent', () => {
-    const outcome = readOutcome({ conversations: { outcome: '   ' }, interactionHistory: { comment: 42, customerPhone: { phone: '+1' } } });
+    const outcome = readOutcome({ conversations: { outcome: '   ' }, interactionHistory: { comment: 42, customerPhone: { phone: '+1' } } }, TASK_SID);
 
     expect(outcome).toEqual({ outcome: null, comment: null, customerPhone: null });
+  });
+
+  it('reads an outcome chosen for another task (copied by a transfer) as none', () => {
+    const copied = { conversations: { outcome: 'Billing' }, interactionHistory: { comment: 'First agent', outcomeTaskSid: `WT${'9'.repeat(32)}` } };
+    expect(readOutcome(copied, TASK_SID)).toEqual({ outcome: null, comment: null, customerPhone: null });
   });
 });
 
@@ -58,7 +68,7 @@ describe('TaskOutcomeWriter', () => {
       from: '+14155550100',
       direction: 'inbound',
       conversations: { conversation_id: 'CH123', abandoned: 'No', outcome: 'Billing' },
-      interactionHistory: { comment: null, customerPhone: null },
+      interactionHistory: { comment: null, customerPhone: null, outcomeTaskSid: 'WT1' },
     });
     expect(task.attributes).toEqual(task.call(0).attributes);
   });
@@ -90,7 +100,7 @@ describe('TaskOutcomeWriter', () => {
     expect(task.calls).toHaveLength(1);
     expect(task.call(0).attributes).toMatchObject({
       conversations: { conversation_id: 'CH123', outcome: 'Order placed' },
-      interactionHistory: { comment: 'Two boxes', customerPhone: null },
+      interactionHistory: { comment: 'Two boxes', customerPhone: null, outcomeTaskSid: 'WT1' },
     });
   });
 
@@ -124,7 +134,7 @@ describe('TaskOutcomeWriter', () => {
       from: '+14155550100',
       direction: 'inbound',
       conversations: { conversation_id: 'CH123', abandoned: 'No', outcome: 'Billing' },
-      interactionHistory: { comment: 'Refund promised', customerPhone: null },
+      interactionHistory: { comment: 'Refund promised', customerPhone: null, outcomeTaskSid: 'WT1' },
     });
     task.call(1).result.resolve();
     await second;

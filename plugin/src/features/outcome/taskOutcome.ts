@@ -6,9 +6,13 @@
 import { mergeOutcomeAttributes, readOutcomeAttributes, type OutcomeAttributes } from '@interaction-history/model';
 import type { FlexTask } from '../../flex/flexApi.js';
 
-/** The outcome as the task holds it; what capture would not accept (not text, too long) reads as none. */
-export function readOutcome(attributes: Record<string, unknown>): OutcomeAttributes {
-  const { outcome, comment, customerPhone } = readOutcomeAttributes(attributes);
+/**
+ * The outcome as the task holds it, read exactly as capture reads it: what capture
+ * would not accept (not text, too long) reads as none, and so does an outcome
+ * chosen for another task (a transfer copies the first task's attributes).
+ */
+export function readOutcome(attributes: Record<string, unknown>, taskSid: string): OutcomeAttributes {
+  const { outcome, comment, customerPhone } = readOutcomeAttributes(attributes, taskSid);
   return { outcome, comment, customerPhone };
 }
 
@@ -31,7 +35,7 @@ export class TaskOutcomeWriter {
 
   /** What the agent last chose for this task, saved or not. */
   current(task: FlexTask): OutcomeAttributes {
-    return this.latest.get(task.taskSid) ?? readOutcome(task.attributes);
+    return this.latest.get(task.taskSid) ?? readOutcome(task.attributes, task.taskSid);
   }
 
   /** Records a change; it is written now or at the next `save`/`flush` (for comments typed key by key). */
@@ -55,7 +59,7 @@ export class TaskOutcomeWriter {
         // conference, transfer or another plugin's attributes may have arrived meanwhile.
         const target = this.freshTask(task.taskSid) ?? task;
         try {
-          await target.setAttributes(mergeOutcomeAttributes(target.attributes, outcome));
+          await target.setAttributes(mergeOutcomeAttributes(target.attributes, outcome, task.taskSid));
         } catch (error) {
           this.unsaved.add(task.taskSid);
           throw error;

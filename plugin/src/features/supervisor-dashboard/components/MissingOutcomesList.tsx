@@ -63,7 +63,7 @@ export function MissingOutcomesList(props: MissingOutcomesListProps) {
         <table style={styles.table} aria-label={strings.missingHeading}>
           <thead>
             <tr>
-              {[strings.whenColumn, strings.agentColumn, strings.queueColumn, strings.customerColumn].map((column) => (
+              {[strings.whenColumn, strings.agentColumn, strings.queueColumn, strings.completedReasonColumn, strings.customerColumn].map((column) => (
                 <th key={column} scope="col" style={styles.headerCell}>
                   {column}
                 </th>
@@ -76,6 +76,7 @@ export function MissingOutcomesList(props: MissingOutcomesListProps) {
                 <td style={styles.cell}>{props.formatDateTime(interaction.completedAt)}</td>
                 <td style={styles.cell}>{interaction.workerName ?? interaction.workerSid ?? strings.noAgent}</td>
                 <td style={styles.cell}>{interaction.queue ?? strings.noQueue}</td>
+                <td style={styles.cell}>{interaction.completedReason ?? strings.completedReasonNotGiven}</td>
                 <td style={styles.cell}>
                   <button type="button" onClick={() => props.onOpenHistory(interaction.customerPhone)} style={linkButton}>
                     {strings.openHistory(interaction.customerPhone)}
