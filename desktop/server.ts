@@ -128,15 +128,15 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     // The stand-in TaskRouter: a completed task becomes a signed callback to the real webhook.
     'POST /local/taskrouter/complete': async (request, response) => {
       const task = (await readBody(request)) as {
-        taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string;
+        taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string; queueSid?: string;
         workerSid?: string; workerName?: string; ageSeconds?: number;
       };
       if (typeof task.taskSid !== 'string' || !/^WT[0-9a-f]{32}$/.test(task.taskSid)) {
         sendJson(response, 400, { error: { message: 'A task needs a TaskSid.' } });
         return;
       }
-      const callback = await postCallback(
-        completedTaskParameters({
+      const callback = await postCallback({
+        ...completedTaskParameters({
           taskSid: task.taskSid,
           attributes: task.attributes ?? {},
           ...(task.channel ? { channel: task.channel } : {}),
@@ -145,7 +145,9 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
           ...(task.workerName ? { workerName: task.workerName } : {}),
           ageSeconds: Math.max(0, Math.round(task.ageSeconds ?? 0)),
         }),
-      );
+        // TaskQueueSid, as TaskRouter documents it on task events (the queue's reason codes are keyed by it).
+        ...(typeof task.queueSid === 'string' && /^WQ[0-9a-f]{32}$/.test(task.queueSid) ? { TaskQueueSid: task.queueSid } : {}),
+      });
       sendJson(response, callback.status >= 200 && callback.status < 300 ? 200 : 502, { webhookStatus: callback.status, webhook: callback.body });
     },
   };

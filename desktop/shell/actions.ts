@@ -31,6 +31,7 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
           attributes: task.attributes,
           channel: task.channel,
           queue: task.queueName,
+          queueSid: task.queueSid,
           workerSid: identity?.workerSid,
           workerName: identity?.name,
           ageSeconds: (Date.now() - task.createdAt) / 1000,
