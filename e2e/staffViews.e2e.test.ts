@@ -5,13 +5,10 @@
  * an admin retires a reason code under an agent's open form; an admin files a
  * capture failure under a customer and finds it in that customer's history.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_QUEUES } from '../desktop/demoQueues.js';
 import { startDesktop, type RunningDesktop } from '../desktop/server.js';
-import { REPO_ROOT } from '../local-stack/localStack.js';
 import { en as strings } from '../plugin/src/strings/en.js';
 import { viewsEn as viewStrings } from '../plugin/src/strings/views.en.js';
 import { adminFirestore, eventually } from '../test-support/localStack.js';
@@ -21,7 +18,6 @@ import { openDesktop, type AgentPage } from './support/desktopSession.js';
 
 // The functions allow the desktop's usual origin (ALLOWED_ORIGINS): fileCaptureFailure is called from the page.
 const DESKTOP_PORT = 3000;
-const DOCS_SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 
 let browser: Browser | undefined;
 let desktop: RunningDesktop | undefined;
@@ -33,13 +29,6 @@ async function desktopAs(role: 'agent' | 'supervisor' | 'admin', name: string): 
   const session = await openDesktop(browser, desktop.url, role, name);
   open.push(session);
   return session;
-}
-
-/** Saved beside the test results, and in docs/screenshots for the README. */
-async function documentScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 async function openView(page: Page, link: string, heading: string): Promise<void> {
@@ -88,7 +77,7 @@ describe('supervisors and admins in Flex', () => {
     await agent.page.getByText('Task completed.').waitFor();
 
     await eventually(async () => expect(await chartCount(supervisor.page, reason)).toBe(before + 1));
-    await documentScreen(supervisor.page, 'supervisor-outcomes');
+    await screenshot(supervisor.page, 'supervisor-outcomes');
   });
 
   it('an admin retires a reason code and an agent’s open form drops it', async () => {
@@ -121,7 +110,7 @@ describe('supervisors and admins in Flex', () => {
 
     await eventually(async () => expect(await reasonOptions(agent.page)).toEqual([strings.chooseReason, 'Question answered']));
     await admin.page.getByText(`${retiring} (${viewStrings.retired})`).waitFor();
-    await documentScreen(admin.page, 'admin-reason-codes');
+    await screenshot(admin.page, 'admin-reason-codes');
   });
 
   it('an admin files a capture failure under a customer, and it appears in that customer’s history', async () => {
@@ -142,11 +131,11 @@ describe('supervisors and admins in Flex', () => {
 
     // Filed: the record stays, marked resolved, with the customer's history a click away.
     await admin.page.getByText(viewStrings.resolvedUnder(customer)).waitFor();
-    await documentScreen(admin.page, 'capture-failures');
+    await screenshot(admin.page, 'capture-failures');
     await admin.page.getByRole('button', { name: viewStrings.openHistory(customer) }).first().click();
     await admin.page.getByRole('heading', { name: viewStrings.historyHeading(customer) }).waitFor();
     await admin.page.getByRole('cell', { name: 'Billing' }).waitFor();
-    await documentScreen(admin.page, 'customer-history-from-dashboard');
+    await screenshot(admin.page, 'customer-history-from-dashboard');
     expect((await db.doc(`captureFailures/${taskSid}`).get()).get('resolved')).toBe(true);
   });
 });
