@@ -61,6 +61,12 @@ export const viewsEn = {
 
   reconciliationHeading: 'Reconciliation',
   reconciliationNone: 'Reconciliation has not run yet.',
+  reconciliationLastRun: 'Last run',
+  reconciliationCovered: 'Events read up to',
+  reconciliationTasks: 'Completed tasks seen',
+  reconciliationRecovered: 'Recovered (missed by the webhook)',
+  reconciliationNotAttributable: 'Recorded as capture failures',
+  reconciliationErrors: 'Errors',
 
   historyHeading: (phone: string) => `History of ${phone}`,
   backToDashboard: 'Back to outcomes',

@@ -190,3 +190,27 @@ describe('the capture failures', () => {
     expect(onOpenHistory).toHaveBeenCalledWith('+14155550100');
   });
 });
+
+describe('the reconciliation status', () => {
+  it('says when it has not run, and otherwise what it found and what went wrong', async () => {
+    const { ReconciliationPanel } = await import('../../src/features/supervisor-dashboard/components/ReconciliationPanel.js');
+    const { rerender } = render(<ReconciliationPanel strings={strings} status={null} formatDateTime={(date) => date.toISOString()} />);
+    expect(screen.getByText(strings.reconciliationNone)).toBeTruthy();
+
+    rerender(
+      <ReconciliationPanel
+        strings={strings}
+        status={{ finishedAt: new Date('2026-12-05T17:00:00Z'), coveredUntil: new Date('2026-12-05T16:55:00Z'), tasksSeen: 120, recovered: 3, notAttributable: 1, errorCount: 1, errors: ['Events API answered 503'] }}
+        formatDateTime={(date) => date.toISOString()}
+      />,
+    );
+    const terms = screen.getAllByRole('term').map((term) => term.textContent);
+    const values = screen.getAllByRole('definition').map((value) => value.textContent);
+    expect(Object.fromEntries(terms.map((term, index) => [term, values[index]]))).toMatchObject({
+      [strings.reconciliationLastRun]: '2026-12-05T17:00:00.000Z',
+      [strings.reconciliationRecovered]: '3',
+      [strings.reconciliationErrors]: '1',
+    });
+    expect(screen.getByRole('alert').textContent).toBe('Events API answered 503');
+  });
+});
