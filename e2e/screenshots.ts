@@ -33,7 +33,18 @@ const shoot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `$
 
 process.env['METADATA_SERVER_DETECTION'] ??= 'none';
 mkdirSync(OUT, { recursive: true });
-const seeded = await seedDemoData();
+/** The demo data is deterministic (seeding again adds nothing): on a busy machine, a webhook that answered 503 is simply asked again. */
+async function seed(attempts = 4): Promise<Awaited<ReturnType<typeof seedDemoData>>> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await seedDemoData();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.warn(`[screenshots] seeding failed (${error instanceof Error ? error.message : String(error)}); again`);
+    }
+  }
+}
+const seeded = await seed();
 console.log(`[screenshots] demo data: ${seeded.interactions} interactions`);
 const desktop = await startDesktop({ port: 3000 });
 const browser = await launchChromium();
@@ -43,9 +54,17 @@ try {
   await openView(page, strings.dashboardLink, viewStrings.dashboardHeading);
   await page.getByLabel(viewStrings.periods.last30).check();
   await page.getByRole('region', { name: viewStrings.byReasonHeading }).getByRole('row').nth(3).waitFor();
-  // The trigger may still be counting the last demo events: let the live chart settle.
-  await page.waitForTimeout(3000);
-  await shoot(page, 'supervisor-outcomes');
+  // The dashboard trigger may still be counting the demo month: wait until the live total stops moving.
+  const caption = page.getByRole('region', { name: viewStrings.byReasonHeading }).locator('caption');
+  let last = '';
+  for (let stableFor = 0, waited = 0; stableFor < 3 && waited < 240; waited += 5) {
+    await page.waitForTimeout(5000);
+    const now = (await caption.textContent()) ?? '';
+    stableFor = now === last ? stableFor + 1 : 0;
+    last = now;
+  }
+  console.log(`[screenshots] ${last}`);
+  await page.screenshot({ path: join(OUT, 'supervisor-outcomes.png') });
 
   await page.getByRole('heading', { name: viewStrings.failuresHeading }).scrollIntoViewIfNeeded();
   await page.locator('section[aria-labelledby="supervisor-failures"]').screenshot({ path: join(OUT, 'capture-failures.png') });
