@@ -9,7 +9,8 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { customerPath } from '@interaction-history/model';
 import { PROJECT_ID } from '../local-stack/localStack.js';
-import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
+import { deliverTask } from '../local-stack/standInTaskRouter.js';
+import { stableSid } from '../local-stack/taskrouter/lifecycle.js';
 import { seedDemoCentre } from './demoCentre.js';
 
 interface DemoCustomer {
@@ -77,18 +78,17 @@ export async function seedDemoData(now = new Date()): Promise<{ customers: numbe
     }
     for (const [index, entry] of customer.history.entries()) {
       const completedAt = new Date(now.getTime() - entry.daysAgo * 86_400_000);
-      const response = await postCallback(
-        completedTaskParameters({
-          taskSid: fixedTaskSid(`${customer.phone}#${index}`),
-          attributes: attributesFor(customer.phone, entry.channel, entry.outcome, entry.comment),
-          channel: entry.channel === 'voice' ? 'voice' : 'chat',
-          queue: entry.queue,
-          workerName: entry.agent,
-          completedAt,
-          ageSeconds: 120 + index * 95,
-        }),
-      );
-      if (response.status >= 300) throw new Error(`Seeding ${customer.phone} failed: HTTP ${response.status}`);
+      const delivered = await deliverTask({
+        taskSid: fixedTaskSid(`${customer.phone}#${index}`),
+        attributes: attributesFor(customer.phone, entry.channel, entry.outcome, entry.comment),
+        channel: entry.channel === 'voice' ? 'voice' : 'chat',
+        queue: entry.queue,
+        workers: [{ workerSid: stableSid('WK', entry.agent), workerName: entry.agent }],
+        completedAt,
+        ageSeconds: 120 + index * 95,
+      });
+      const refused = delivered.answers.find((answer) => answer.status >= 300);
+      if (refused) throw new Error(`Seeding ${customer.phone} failed: ${refused.eventType} answered HTTP ${refused.status}`);
       interactions += 1;
     }
   }

@@ -1,16 +1,17 @@
 /**
- * The demo workspace's TaskQueues as the shell offers them when ringing in,
- * TaskRouter's default one first. The SIDs are the demo month's
- * (demoCentre.ts derives them from the names; the shell runs in the browser,
- * so they are written out here, and scripts/test/demoQueues.test.ts checks
- * that both agree), so that the reason-code lists of the demo apply.
+ * The queues the shell offers when ringing in a task: the demo workspace's,
+ * from the desktop server (`GET /local/queues`, from demoCentre.ts), so that
+ * the demo's per-queue reason codes apply. TaskRouter's default queue has no
+ * SID of its own here: its tasks use the global list.
  */
-export const DEMO_QUEUES = [
-  { name: 'Everyone', sid: 'WQ00056bad241afcbd327eb202d689cf29' },
-  { name: 'Sales', sid: 'WQ84ea5ad5bd560e3c0d431777d62349a2' },
-  { name: 'Support', sid: 'WQbcbdc42f562bfc04217888d42099a0b7' },
-  { name: 'Billing', sid: 'WQba538eb64c54421c481811f2a4ca4d9e' },
-  { name: 'Internal transfers', sid: 'WQd5c44bc127f11836cfcc277eaf619b87' },
-] as const;
+export interface ShellQueue {
+  readonly name: string;
+  readonly sid: string | null;
+}
 
-export type DemoQueue = (typeof DEMO_QUEUES)[number];
+export const DEFAULT_QUEUE: ShellQueue = { name: 'Everyone', sid: null };
+
+export async function loadQueues(): Promise<readonly ShellQueue[]> {
+  const response = await fetch('/local/queues');
+  return response.ok ? ((await response.json()) as ShellQueue[]) : [DEFAULT_QUEUE];
+}

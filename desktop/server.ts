@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
 import { EMULATOR_PORTS, functionUrl, localCentreTimeZone, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
-import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
+import { DEFAULT_WORKER, DELIVERY_ORDERS, deliverTask } from '../local-stack/standInTaskRouter.js';
+import { DEMO_QUEUES } from './demoCentre.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
 
 export interface DesktopOptions {
@@ -105,6 +106,8 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     'GET /plugin/plugin-interaction-history-views.js': async (_request, response) => {
       send(response, 200, await readFile(VIEWS_BUNDLE), 'text/javascript');
     },
+    // The demo workspace's queues, offered when ringing in a task (TaskRouter's default queue first).
+    'GET /local/queues': (_request, response) => sendJson(response, 200, [{ name: 'Everyone', sid: null }, ...DEMO_QUEUES]),
     'GET /local/config': (_request, response) => sendJson(response, 200, { interactionHistory: pluginConfig() }),
     'POST /local/sign-in': async (request, response) => {
       const { role, name } = (await readBody(request)) as { role?: unknown; name?: unknown };
@@ -129,26 +132,34 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     'POST /local/taskrouter/complete': async (request, response) => {
       const task = (await readBody(request)) as {
         taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string; queueSid?: string;
-        workerSid?: string; workerName?: string; ageSeconds?: number;
+        workerSid?: string; workerName?: string; ageSeconds?: number; order?: string;
       };
       if (typeof task.taskSid !== 'string' || !/^WT[0-9a-f]{32}$/.test(task.taskSid)) {
         sendJson(response, 400, { error: { message: 'A task needs a TaskSid.' } });
         return;
       }
-      const callback = await postCallback({
-        ...completedTaskParameters({
+      // TaskRouter's events for the task: the reservation events name the agent, task.completed does not.
+      const worker = { workerSid: task.workerSid ?? DEFAULT_WORKER.workerSid, workerName: task.workerName ?? DEFAULT_WORKER.workerName };
+      const order = DELIVERY_ORDERS.find((known) => known === task.order) ?? 'as-happened';
+      const delivered = await deliverTask(
+        {
           taskSid: task.taskSid,
           attributes: task.attributes ?? {},
           ...(task.channel ? { channel: task.channel } : {}),
-          ...(task.queue ? { queue: task.queue } : {}),
-          ...(task.workerSid ? { workerSid: task.workerSid } : {}),
-          ...(task.workerName ? { workerName: task.workerName } : {}),
+          // The queue's SID when the shell knows it (the queue's reason codes are keyed by it), else its name.
+          ...(typeof task.queueSid === 'string' && /^WQ[0-9a-f]{32}$/.test(task.queueSid) ? { queue: task.queueSid } : task.queue ? { queue: task.queue } : {}),
+          workers: [worker],
           ageSeconds: Math.max(0, Math.round(task.ageSeconds ?? 0)),
-        }),
-        // TaskQueueSid, as TaskRouter documents it on task events (the queue's reason codes are keyed by it).
-        ...(typeof task.queueSid === 'string' && /^WQ[0-9a-f]{32}$/.test(task.queueSid) ? { TaskQueueSid: task.queueSid } : {}),
+        },
+        { order },
+      );
+      const { completed } = delivered;
+      const allAnswered = delivered.answers.every((answer) => answer.status >= 200 && answer.status < 300);
+      sendJson(response, allAnswered ? 200 : 502, {
+        webhookStatus: completed.status,
+        webhook: completed.body,
+        events: delivered.answers.map(({ eventType, status }) => ({ eventType, status })),
       });
-      sendJson(response, callback.status >= 200 && callback.status < 300 ? 200 : 502, { webhookStatus: callback.status, webhook: callback.body });
     },
   };
 

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_QUEUES } from '../desktop/demoQueues.js';
+import { DEMO_QUEUES } from '../desktop/demoCentre.js';
 import { startDesktop, type RunningDesktop } from '../desktop/server.js';
 import { en as strings } from '../plugin/src/strings/en.js';
 import { viewsEn as viewStrings } from '../plugin/src/strings/views.en.js';

@@ -1,13 +1,23 @@
 /**
  * `npm run simulate -- ...`: a stand-in TaskRouter for scripts and demos.
- * Sends one event, or a burst, signed with the local auth token, to a running
- * local stack, and reports what the webhook answered.
+ * Completes one task, or a burst, sending each task's callbacks as TaskRouter
+ * documents them, signed with the local auth token, to a running local stack,
+ * and reports what the webhook answered.
  */
 import { randomBytes } from 'node:crypto';
 import { normalizePhone } from '@interaction-history/model';
 import { percentile, runWithConcurrency } from '../local-stack/concurrency.js';
 import { parseSimulateOptions, SIMULATE_USAGE, simulatedAttributes } from './lib/simulateOptions.js';
-import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
+import {
+  capturedCallbacks,
+  inDeliveryOrder,
+  postCallback,
+  taskEvents,
+  type CallbackResponse,
+} from '../local-stack/standInTaskRouter.js';
+import { stableSid } from '../local-stack/taskrouter/lifecycle.js';
+
+const worker = (name: string) => ({ workerSid: stableSid('WK', name), workerName: name });
 
 function randomUsPhone(): string {
   for (;;) {
@@ -23,26 +33,43 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  const outcomes = await runWithConcurrency(options.count, options.concurrency, async () => {
+  const workers = [worker(options.agent), ...(options.transferTo ? [worker(options.transferTo)] : [])];
+  const tasks = await runWithConcurrency(options.count, options.concurrency, async () => {
     const phone = options.phone ?? randomUsPhone();
-    const parameters = { ...completedTaskParameters({ attributes: simulatedAttributes(options, phone), channel: options.channel === 'voice' ? 'voice' : 'chat' }), EventType: options.event };
-    const sent = performance.now();
-    const response = await postCallback(parameters, options.url ? { url: options.url } : {});
-    return { status: response.status, body: response.body, taskSid: parameters.TaskSid, phone, ms: performance.now() - sent };
+    const events = taskEvents({
+      attributes: simulatedAttributes(options, phone),
+      channel: options.channel === 'voice' ? 'voice' : 'chat',
+      workers,
+      ...(options.completedReason ? { completedReason: options.completedReason } : {}),
+    });
+    const callbacks = capturedCallbacks(events).filter((callback) => options.event === null || callback['EventType'] === options.event);
+    const answers: (CallbackResponse & { eventType: string; ms: number })[] = [];
+    // One task's callbacks one after another, in the order asked for; tasks run side by side.
+    for (const callback of inDeliveryOrder(callbacks, options.order)) {
+      const sent = performance.now();
+      const response = await postCallback(callback, options.url ? { url: options.url } : {});
+      answers.push({ ...response, eventType: callback['EventType'] ?? '', ms: performance.now() - sent });
+    }
+    return { taskSid: events[0]?.index.taskSid ?? '', phone, answers };
   });
   const seconds = (performance.now() - started) / 1000;
+  const answers = tasks.flatMap((task) => task.answers);
   if (options.count === 1) {
-    const [only] = outcomes;
-    if (only) console.log(`${only.taskSid} (${only.phone}) → HTTP ${only.status} ${JSON.stringify(only.body)}`);
+    for (const task of tasks) {
+      console.log(`${task.taskSid} (${task.phone}), handled by ${workers.map((w) => w.workerName).join(' then ')}:`);
+      for (const answer of task.answers) console.log(`  ${answer.eventType} → HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
   } else {
     const byStatus = new Map<number, number>();
-    for (const outcome of outcomes) byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1);
-    const latencies = outcomes.map((outcome) => outcome.ms).sort((a, b) => a - b);
-    console.log(`${options.count} events in ${seconds.toFixed(2)} s (${(options.count / seconds).toFixed(1)}/s) at concurrency ${options.concurrency}`);
+    for (const answer of answers) byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
+    const latencies = answers.map((answer) => answer.ms).sort((a, b) => a - b);
+    console.log(
+      `${options.count} tasks (${answers.length} events) in ${seconds.toFixed(2)} s (${(answers.length / seconds).toFixed(1)} events/s) at concurrency ${options.concurrency}`,
+    );
     console.log(`answers: ${[...byStatus].map(([status, count]) => `${count}× HTTP ${status}`).join(', ')}`);
     console.log(`response time: median ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms`);
   }
-  if (outcomes.some((outcome) => outcome.status >= 300)) process.exitCode = 1;
+  if (answers.some((answer) => answer.status >= 300)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

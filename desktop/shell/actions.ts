@@ -6,7 +6,7 @@
  * webhook its callbacks.
  */
 import type { ActionPayload, FlexManager } from '../../plugin/src/flex/flexApi.js';
-import { DEMO_QUEUES, type DemoQueue } from '../demoQueues.js';
+import { DEFAULT_QUEUE, type ShellQueue } from '../demoQueues.js';
 import type { LocalIdentity, ShellStore } from './shellStore.js';
 import type { StandInFlex } from './standInFlex.js';
 
@@ -31,7 +31,7 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
           attributes: task.attributes,
           channel: task.channel,
           queue: task.queueName,
-          queueSid: task.queueSid,
+          ...(task.queueSid ? { queueSid: task.queueSid } : {}),
           workerSid: identity?.workerSid,
           workerName: identity?.name,
           ageSeconds: (Date.now() - task.createdAt) / 1000,
@@ -97,7 +97,7 @@ export const CHANNELS = {
 
 export type ChannelKey = keyof typeof CHANNELS;
 
-export function ringIn(store: ShellStore, phone: string, channel: ChannelKey, queue: DemoQueue = DEMO_QUEUES[0]): void {
+export function ringIn(store: ShellStore, phone: string, channel: ChannelKey, queue: ShellQueue = DEFAULT_QUEUE): void {
   const spec = CHANNELS[channel];
-  store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, queue);
+  store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, { name: queue.name, sid: queue.sid ?? '' });
 }

@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'forbidden'
   | 'notFound'
   | 'conflict'
+  | 'rateLimited'
   | 'upstreamUnavailable'
   | 'storageUnavailable'
   | 'payloadTooLarge';
@@ -17,6 +18,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly httpStatus: number,
+    /** For 429 and 503: when trying again may succeed, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

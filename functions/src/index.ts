@@ -8,3 +8,5 @@ export { addToDashboard } from './triggers/addToDashboard.js';
 export { removeFromDashboard } from './triggers/removeFromDashboard.js';
 export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCaptureFailure.js';
 export { auditReasonCodes } from './triggers/auditReasonCodes.js';
+export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
+export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';

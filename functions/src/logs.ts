@@ -51,3 +51,18 @@ export const captureFailureFiled = (taskSid: string, customerPhone: string, admi
 
 export const reasonCodesAudited = (listId: string, changes: number, added: boolean) =>
   logger.info('reason-code list change audited', { event: 'reasonCodesAudited', listId, changes, added });
+
+export const profileAudited = (customerPhone: string, action: string, actorUid: string) =>
+  logger.info('profile change recorded in the audit trail', { event: 'profileAudited', customerPhone, action, actorUid });
+
+export const profileAuditSkipped = (customerPhone: string, reason: string) =>
+  logger.info('profile write not recorded', { event: 'profileAuditSkipped', customerPhone, reason });
+
+export const nonCanonicalProfileRemoved = (profileId: string, canonical: string | null) =>
+  logger.warn('profile under a non-canonical id removed', { event: 'nonCanonicalProfileRemoved', profileId, canonical });
+
+export const refusalRemembered = (client: string) =>
+  logger.info('refused Flex token refused again without asking Twilio', { event: 'refusalRemembered', client });
+
+export const mintRateLimited = (client: string, retryAfterSeconds: number) =>
+  logger.warn('too many refused sign-ins from one client', { event: 'mintRateLimited', client, retryAfterSeconds });

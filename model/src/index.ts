@@ -21,3 +21,5 @@ export * from './wire/fileCaptureFailure.js';
 export * from './wire/mintFirebaseToken.js';
 export * from './wire/taskrouterCallback.js';
 export * from './documents/auditLog.js';
+export * from './documents/profileDeletion.js';
+export * from './pages.js';

@@ -18,6 +18,8 @@ export const COLLECTIONS = {
   dashboardCounted: 'dashboardCounted',
   /** `global` and one per TaskQueue SID. */
   reasonCodeLists: 'reasonCodeLists',
+  /** Who is deleting a profile: written by the admin's browser in the same batch as the delete, read and removed by the audit trigger. */
+  profileDeletions: 'profileDeletions',
   /** Server-only: one per task, gathering its reservation events until (and after) the interaction is stored. */
   taskCaptures: 'taskCaptures',
 } as const;
@@ -45,6 +47,8 @@ export const dashboardCountedPath = (taskSid: string): string => `${COLLECTIONS.
 
 /** `reasonCodeLists/global`, or a queue's list keyed by its TaskQueue SID. */
 export const reasonCodeListPath = (listId: string): string => `${COLLECTIONS.reasonCodeLists}/${listId}`;
+
+export const profileDeletionPath = (phone: string): string => `${COLLECTIONS.profileDeletions}/${phone}`;
 
 export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;
 

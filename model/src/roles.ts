@@ -22,3 +22,9 @@ export function highestStaffRole(flexRoles: readonly unknown[]): StaffRole | nul
   }
   return null;
 }
+
+/** Who writes a document from the browser: the rules require its stamps to equal the session's uid and role claim. */
+export interface Author {
+  readonly uid: string;
+  readonly role: StaffRole;
+}

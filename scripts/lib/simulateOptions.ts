@@ -1,8 +1,11 @@
 /** The options of `npm run simulate`, parsed and checked without touching the network. */
 import { parseArgs } from 'node:util';
-import { normalizePhone } from '@interaction-history/model';
+import { CAPTURED_EVENT_TYPES, normalizePhone } from '@interaction-history/model';
+import { DELIVERY_ORDERS, type DeliveryOrder } from '../../local-stack/standInTaskRouter.js';
 
-export const SIMULATE_USAGE = `Send signed TaskRouter callbacks to a running local stack (npm start).
+export const SIMULATE_USAGE = `Complete tasks as TaskRouter would, on a running local stack (npm start): each task's
+callbacks as Twilio documents them (reservation.accepted, .wrapup, .completed with the
+worker; task.completed without), signed, in the order asked for.
 
   npm run simulate -- [options]
 
@@ -11,7 +14,12 @@ export const SIMULATE_USAGE = `Send signed TaskRouter callbacks to a running loc
   --outcome <code>       reason code (default none: a task without outcome)
   --comment <text>       agent comment
   --customer <number>    attribute the outcome to this searched customer instead of the caller
-  --event <type>         TaskRouter event type (default task.completed)
+  --agent <name>         the worker who accepts the task (default Alice Agent)
+  --transfer-to <name>   transfer the task to this worker, who then wraps it up
+  --order <order>        as-happened | completed-first | reversed | shuffled (default as-happened)
+  --completed-reason <t> TaskCompletedReason (default "Task completed")
+  --event <type>         send only this event type (default: every type capture selects:
+                         ${CAPTURED_EVENT_TYPES.join(', ')})
   --count <n>            how many events (default 1)
   --concurrency <n>      how many in flight at once (default 10)
   --url <url>            webhook URL (default: the local emulator's taskrouterEvents)
@@ -23,7 +31,12 @@ export interface SimulateOptions {
   readonly outcome: string | null;
   readonly comment: string | null;
   readonly customer: string | null;
-  readonly event: string;
+  /** Only this event type, or null for every captured type. */
+  readonly event: string | null;
+  readonly agent: string;
+  readonly transferTo: string | null;
+  readonly order: DeliveryOrder;
+  readonly completedReason: string | null;
   readonly count: number;
   readonly concurrency: number;
   readonly url: string | null;
@@ -37,6 +50,19 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   return parsed;
 }
 
+function nonBlank(name: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === '') throw new Error(`--${name} needs a value.`);
+  return value.trim();
+}
+
+function deliveryOrder(value: string | undefined): DeliveryOrder {
+  if (value === undefined) return 'as-happened';
+  const order = DELIVERY_ORDERS.find((known) => known === value);
+  if (!order) throw new Error(`--order must be one of ${DELIVERY_ORDERS.join(', ')}, not "${value}".`);
+  return order;
+}
+
 export function parseSimulateOptions(argv: readonly string[]): SimulateOptions {
   const { values } = parseArgs({
     args: [...argv],
@@ -47,6 +73,10 @@ export function parseSimulateOptions(argv: readonly string[]): SimulateOptions {
       comment: { type: 'string' },
       customer: { type: 'string' },
       event: { type: 'string' },
+      agent: { type: 'string' },
+      'transfer-to': { type: 'string' },
+      order: { type: 'string' },
+      'completed-reason': { type: 'string' },
       count: { type: 'string' },
       concurrency: { type: 'string' },
       url: { type: 'string' },
@@ -66,7 +96,11 @@ export function parseSimulateOptions(argv: readonly string[]): SimulateOptions {
     outcome: values.outcome ?? null,
     comment: values.comment ?? null,
     customer,
-    event: values.event ?? 'task.completed',
+    event: values.event ?? null,
+    agent: nonBlank('agent', values.agent) ?? 'Alice Agent',
+    transferTo: nonBlank('transfer-to', values['transfer-to']),
+    order: deliveryOrder(values.order),
+    completedReason: nonBlank('completed-reason', values['completed-reason']),
     count: positiveInteger('count', values.count, 1, 100_000),
     concurrency: positiveInteger('concurrency', values.concurrency, 10, 500),
     url: values.url ?? null,

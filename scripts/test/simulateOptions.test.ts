@@ -3,7 +3,16 @@ import { parseSimulateOptions, simulatedAttributes } from '../lib/simulateOption
 
 describe('npm run simulate options', () => {
   it('defaults to one voice task without outcome', () => {
-    expect(parseSimulateOptions([])).toMatchObject({ count: 1, concurrency: 10, channel: 'voice', outcome: null, event: 'task.completed' });
+    expect(parseSimulateOptions([])).toMatchObject({
+      count: 1,
+      concurrency: 10,
+      channel: 'voice',
+      outcome: null,
+      event: null,
+      agent: 'Alice Agent',
+      transferTo: null,
+      order: 'as-happened',
+    });
   });
 
   it('normalises the phone numbers it is given', () => {
@@ -20,8 +29,16 @@ describe('npm run simulate options', () => {
     [['--channel', 'fax'], /--channel/],
     [['--phone', '__x__'], /--phone/],
     [['--bogus'], /bogus/],
+    [['--order', 'sideways'], /--order must be one of as-happened, completed-first, reversed, shuffled/],
+    [['--agent', ' '], /--agent/],
   ])('refuses %j with a message naming the option', (argv, message) => {
     expect(() => parseSimulateOptions(argv)).toThrow(message);
+  });
+
+  it('reads the agent, a transfer, an order of delivery and a completion reason', () => {
+    expect(
+      parseSimulateOptions(['--agent', 'Bob Agent', '--transfer-to', 'Carol Agent', '--order', 'completed-first', '--completed-reason', 'Wrap-up timed out']),
+    ).toMatchObject({ agent: 'Bob Agent', transferTo: 'Carol Agent', order: 'completed-first', completedReason: 'Wrap-up timed out' });
   });
 
   it('builds WhatsApp attributes with the channel prefix, the outcome and the searched customer', () => {

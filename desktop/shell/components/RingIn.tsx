@@ -1,11 +1,15 @@
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { CHANNELS, type ChannelKey } from '../actions.js';
-import { DEMO_QUEUES, type DemoQueue } from '../../demoQueues.js';
+import { DEFAULT_QUEUE, loadQueues, type ShellQueue } from '../../demoQueues.js';
 
-export function RingIn({ onRingIn }: { onRingIn: (phone: string, channel: ChannelKey, queue: DemoQueue) => void }) {
+export function RingIn({ onRingIn }: { onRingIn: (phone: string, channel: ChannelKey, queue: ShellQueue) => void }) {
   const [phone, setPhone] = useState('+14155550100');
   const [channel, setChannel] = useState<ChannelKey>('voice');
-  const [queue, setQueue] = useState<DemoQueue>(DEMO_QUEUES[0]);
+  const [queues, setQueues] = useState<readonly ShellQueue[]>([DEFAULT_QUEUE]);
+  const [queue, setQueue] = useState<ShellQueue>(DEFAULT_QUEUE);
+  useEffect(() => {
+    loadQueues().then(setQueues, () => undefined);
+  }, []);
   return (
     <form aria-label="Ring in a task" onSubmit={(event) => { event.preventDefault(); onRingIn(phone, channel, queue); }} style={{ marginBottom: 16 }}>
       <label htmlFor="ring-in-phone">Caller number</label>
@@ -15,8 +19,8 @@ export function RingIn({ onRingIn }: { onRingIn: (phone: string, channel: Channe
         {Object.entries(CHANNELS).map(([key, spec]) => <option key={key} value={key}>{spec.label}</option>)}
       </select>
       <label htmlFor="ring-in-queue">Queue</label>
-      <select id="ring-in-queue" value={queue.sid} onChange={(event) => setQueue(DEMO_QUEUES.find((candidate) => candidate.sid === event.target.value) ?? DEMO_QUEUES[0])} style={{ display: 'block', marginBottom: 8 }}>
-        {DEMO_QUEUES.map((candidate) => <option key={candidate.sid} value={candidate.sid}>{candidate.name}</option>)}
+      <select id="ring-in-queue" value={queue.name} onChange={(event) => setQueue(queues.find((candidate) => candidate.name === event.target.value) ?? DEFAULT_QUEUE)} style={{ display: 'block', marginBottom: 8 }}>
+        {queues.map((candidate) => <option key={candidate.name} value={candidate.name}>{candidate.name}</option>)}
       </select>
       <button type="submit">Ring in</button>
     </form>

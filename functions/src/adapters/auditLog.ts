@@ -4,8 +4,10 @@ import { COLLECTIONS, type AuditEntry } from '@interaction-history/model';
 /** An entry as the functions write it; the time is the server's. */
 export type NewAuditEntry = Omit<AuditEntry, 'at'>;
 
-function newEntry(db: Firestore, entry: NewAuditEntry) {
-  return { ref: db.collection(COLLECTIONS.auditLog).doc(), document: { ...entry, at: FieldValue.serverTimestamp() } };
+/** `entryId`, when given, makes the entry idempotent (a redelivered trigger writes it once); otherwise Firestore picks one. */
+function newEntry(db: Firestore, entry: NewAuditEntry, entryId?: string) {
+  const collection = db.collection(COLLECTIONS.auditLog);
+  return { ref: entryId ? collection.doc(entryId) : collection.doc(), document: { ...entry, at: FieldValue.serverTimestamp() } };
 }
 
 /** Appends an entry to `auditLog` on its own. */
@@ -15,8 +17,8 @@ export async function appendAuditEntry(db: Firestore, entry: NewAuditEntry): Pro
 }
 
 /** Appends an entry inside the caller's transaction, so that a change and its record land together or not at all. */
-export function appendAuditEntryIn(transaction: Transaction, db: Firestore, entry: NewAuditEntry): void {
-  const { ref, document } = newEntry(db, entry);
+export function appendAuditEntryIn(transaction: Transaction, db: Firestore, entry: NewAuditEntry, entryId?: string): void {
+  const { ref, document } = newEntry(db, entry, entryId);
   transaction.create(ref, document);
 }
 

@@ -67,6 +67,12 @@ function chooseCustomer(attributes: TaskAttributes, reading: OutcomeReading, reg
   return { reason: 'noValidPhone' };
 }
 
+/** Flex's `channelType` attribute (`voice`, `sms`, `whatsapp`, `web`…): the channel when the event names none, as task events documentedly do not. */
+function channelTypeOf(attributes: TaskAttributes): string | null {
+  const value = attributes['channelType'];
+  return typeof value === 'string' && value.trim() !== '' && value.length <= 100 ? value : null;
+}
+
 /** Far above what Flex writes; beyond it the payload is kept for a person to look at, not parsed. */
 export const MAX_ATTRIBUTES_BYTES = 256 * 1024;
 
@@ -91,7 +97,7 @@ export function interpretCompletedTask(event: CompletedTaskEvent, options: Inter
     taskSid: event.TaskSid,
     customerPhone: customer,
     from: firstAddress(callerAddressCandidates(attributes)),
-    channel: event.TaskChannelUniqueName ?? null,
+    channel: event.TaskChannelUniqueName ?? channelTypeOf(attributes),
     queue: event.TaskQueueName ?? event.TaskQueueSid ?? null,
     queueSid: event.TaskQueueSid ?? null,
     // task.completed names no worker: the reservation events of the task do, and are joined in by the store.

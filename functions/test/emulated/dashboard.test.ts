@@ -65,8 +65,7 @@ function sendPlan(count: number, completedAt: Date): Sent[] {
     const parameters = completedTaskParameters({
       completedAt: new Date(completedAt.getTime() + index * 1000),
       queue,
-      workerSid,
-      workerName: `Agent ${workerSid.slice(2, 3)}`,
+      workers: [{ workerSid, workerName: `Agent ${workerSid.slice(2, 3)}` }],
       attributes: { from: phone, ...(outcome === null ? {} : { conversations: { outcome } }) },
     });
     return { parameters, phone, outcome, queue, workerSid };

@@ -3,8 +3,9 @@ import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithCustomToken } from 'firebase/auth';
 import { connectFirestoreEmulator, doc, getDoc, getFirestore } from 'firebase/firestore';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { handleMintFirebaseToken } from '../../src/http/mintFirebaseToken.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMintHandlerWith, handleMintFirebaseToken, newMintMemory } from '../../src/http/mintFirebaseToken.js';
+import { errorResponseSchema, decode } from '@interaction-history/model';
 import { serve } from '../../../test-support/inProcessServer.js';
 import { adminFirestore, PROJECT_ID } from '../../../test-support/localStack.js';
 import {
@@ -255,3 +256,67 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('limits on validation', () => {
+  // A server of its own per test, with a small allowance (3 refusals, earned back one per 1,000 s) and a fresh memory.
+  let limited: Awaited<ReturnType<typeof serve>>;
+  beforeEach(async () => {
+    limited = await serve(createMintHandlerWith(newMintMemory({ capacity: 3, refillPerSecond: 0.001 })));
+  });
+  afterEach(async () => {
+    await limited.close();
+  });
+
+  async function mintFrom(client: string, token: string) {
+    const response = await fetch(limited.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: FLEX, 'x-forwarded-for': client },
+      body: JSON.stringify({ token }),
+    });
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+  }
+
+  it('a refused token never reaches Twilio twice: the refusal is remembered', async () => {
+    const token = newFlexToken();
+    const validation = interceptValidation(token, invalidTokenAnswer);
+
+    const first = await mintFrom('198.51.100.1', token);
+    // Not intercepted any more: a second call to Twilio would fail as unreachable (503), not 401.
+    const second = await mintFrom('198.51.100.2', token);
+
+    expect([first.status, second.status]).toEqual([401, 401]);
+    expect(validation.isDone()).toBe(true);
+  });
+
+  it('a client with too many tokens refused is answered 429 with Retry-After, without asking Twilio; other clients still sign in', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const token = newFlexToken();
+      interceptValidation(token, invalidTokenAnswer);
+      expect((await mintFrom('198.51.100.7', token)).status).toBe(401);
+    }
+
+    const limitedAnswer = await mintFrom('198.51.100.7', newFlexToken());
+
+    expect(limitedAnswer.status).toBe(429);
+    const refusal = decode(errorResponseSchema, limitedAnswer.body, 'the 429 answer');
+    expect(refusal.error.code).toBe('rateLimited');
+    expect(refusal.error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limitedAnswer.retryAfter).toBe(String(refusal.error.retryAfterSeconds));
+
+    const token = newFlexToken();
+    interceptValidation(token, validTokenAnswer(['agent'], workerSidFor('elsewhere')));
+    expect((await mintFrom('203.0.113.9', token)).status).toBe(200);
+  });
+
+  it('sign-ins that succeed do not use up the allowance of agents who share an address', async () => {
+    for (let agent = 0; agent < 5; agent += 1) {
+      const token = newFlexToken();
+      interceptValidation(token, validTokenAnswer(['agent'], workerSidFor(`shared-${agent}`)));
+      expect((await mintFrom('192.0.2.50', token)).status).toBe(200);
+    }
+    const refusedToken = newFlexToken();
+    interceptValidation(refusedToken, invalidTokenAnswer);
+    expect((await mintFrom('192.0.2.50', refusedToken)).status).toBe(401);
+  });
+});
+

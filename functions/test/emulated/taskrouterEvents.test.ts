@@ -12,7 +12,7 @@ import {
   type Schema,
 } from '@interaction-history/model';
 import { adminFirestore, eventually, functionUrl, readDocument, WEBHOOK_URL } from '../../../test-support/localStack.js';
-import { completedTaskParameters, newTaskSid, postCallback, sign, uniquePhone, uniqueUkMobile, WORKER_SID } from '../../../test-support/taskrouter.js';
+import { completedTaskParameters, newTaskSid, postCallback, sign, stableSid, uniquePhone, uniqueUkMobile } from '../../../test-support/taskrouter.js';
 
 const db = adminFirestore();
 const interaction = (phone: string, taskSid: string) => db.doc(`customers/${phone}/interactions/${taskSid}`).get();
@@ -49,6 +49,7 @@ describe('a signed task.completed', () => {
       completedAt,
       attributes: {
         from: phone,
+        channelType: 'voice',
         direction: 'inbound',
         conversations: { outcome: 'Billing', conversation_id: 'keep-me' },
         interactionHistory: { comment: 'Asked about the October invoice' },
@@ -65,11 +66,17 @@ describe('a signed task.completed', () => {
       customerPhone: phone,
       from: phone,
       channel: 'voice',
-      queue: 'Billing',
-      workerSid: WORKER_SID,
-      workerName: 'Alice Agent',
+      // TaskRouter documents the queue's SID on task.completed, not its name.
+      queue: stableSid('WQ', 'Billing'),
+      queueSid: stableSid('WQ', 'Billing'),
+      // task.completed names no worker: until a reservation event arrives, the agent is unknown.
+      workerSid: null,
+      workerName: null,
+      acceptedWorkers: [],
       outcome: 'Billing',
+      outcomeMissing: false,
       comment: 'Asked about the October invoice',
+      completedReason: 'Task completed',
       startedAt: new Date(completedAt.getTime() - 245_000),
       completedAt,
       durationSeconds: 245,
@@ -95,7 +102,8 @@ describe('a signed task.completed', () => {
     expect(response.status).toBe(201);
     const stored = await interaction(phone, parameters.TaskSid);
     expect(stored.get('from')).toBe(`whatsapp:${phone}`);
-    expect(stored.get('channel')).toBe('chat');
+    // No channel field is documented on task.completed: Flex's channelType attribute says it.
+    expect(stored.get('channel')).toBe('whatsapp');
     expect(stored.get('outcome')).toBe('Order placed');
   });
 
@@ -194,16 +202,16 @@ describe('a signed task.completed with fields a sender got wrong', () => {
 
   it('stores an event with malformed descriptive fields without them, naming them for a supervisor', async () => {
     const phone = uniquePhone();
-    const parameters = { ...completedTaskParameters({ attributes: { from: phone } }), WorkerSid: 'not-a-sid', TaskAge: '-5', TaskQueueName: '' };
+    const parameters = { ...completedTaskParameters({ attributes: { from: phone } }), TaskQueueSid: 'not-a-sid', TaskAge: '-5', TaskQueueName: '' };
 
     const response = await postCallback(parameters);
 
     expect(response.status).toBe(201);
     const stored = await interaction(phone, parameters.TaskSid);
-    expect(stored.data()).toMatchObject({ workerSid: null, durationSeconds: null, queue: null, workerName: 'Alice Agent' });
+    expect(stored.data()).toMatchObject({ durationSeconds: null, queue: null, queueSid: null });
     const failure = await captureFailure(parameters.TaskSid);
     expect(failure.get('reason')).toBe('invalidFields');
-    expect(failure.get('details')).toEqual({ fields: 'TaskAge, WorkerSid' });
+    expect(failure.get('details')).toEqual({ fields: 'TaskAge, TaskQueueSid' });
   });
 
   it('stores an event carrying a parameter named like a built-in property', async () => {
@@ -279,7 +287,7 @@ describe('signatures', () => {
 
 describe('events that are not stored as interactions', () => {
   it('answers 2xx to other event types and writes nothing', async () => {
-    for (const eventType of ['task.created', 'reservation.accepted', 'task.canceled', 'worker.activity.update']) {
+    for (const eventType of ['task.created', 'reservation.created', 'task.canceled', 'worker.activity.update']) {
       const parameters = { ...completedTaskParameters({ attributes: { from: uniquePhone() } }), EventType: eventType };
       const response = await postCallback(parameters);
       expect(response.status, eventType).toBe(200);

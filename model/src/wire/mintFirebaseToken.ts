@@ -18,6 +18,11 @@ export type MintResponse = z.infer<typeof mintResponseSchema>;
 
 /** Every function answers a refusal in this shape (functions/src/http/sendError.ts). */
 export const errorResponseSchema = z.object({
-  error: z.object({ code: z.optional(z.string()), message: z.string() }),
+  error: z.object({
+    code: z.optional(z.string()),
+    message: z.string(),
+    /** With 429 (and the `Retry-After` header): seconds until a new attempt may be served. */
+    retryAfterSeconds: z.optional(z.int().check(z.minimum(0))),
+  }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -20,6 +20,13 @@ export const taskrouterEventSchema = z.object({
 
 export const TASK_COMPLETED = 'task.completed';
 
+/**
+ * The events capture needs, and so exactly what the workspace's EventsFilter
+ * selects (`npm run configure:taskrouter`) and what the stand-in TaskRouter
+ * sends: the completion, and the reservation events that say who handled it.
+ */
+export const CAPTURED_EVENT_TYPES = [TASK_COMPLETED, ...RESERVATION_CAPTURE_EVENTS] as const;
+
 /** What a `task.completed` event must carry to be stored at all: without these there is no document to write. */
 export const completedTaskEventSchema = z.extend(taskrouterEventSchema, {
   EventType: z.literal(TASK_COMPLETED),

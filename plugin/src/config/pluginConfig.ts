@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import {
   DEFAULT_PHONE_REGION,
   DEFAULT_REASON_CODES,
+  HISTORY_PAGE_SIZE_MAX,
   isPhoneRegion,
   isTimeZone,
   REASON_CODE_MAX_LENGTH,
@@ -32,7 +33,7 @@ export const pluginConfigSchema = z.object({
     z.array(z.string().check(z.minLength(1), z.maxLength(REASON_CODE_MAX_LENGTH))).check(z.minLength(1)),
     [...DEFAULT_REASON_CODES],
   ),
-  pageSize: z._default(z.int().check(z.minimum(1), z.maximum(100)), 10),
+  pageSize: z._default(z.int().check(z.minimum(1), z.maximum(HISTORY_PAGE_SIZE_MAX)), 10),
   phoneRegion: z._default(
     z.custom<CountryCode>((value) => typeof value === 'string' && isPhoneRegion(value), 'must be a two-letter region such as US'),
     DEFAULT_PHONE_REGION,

@@ -6,6 +6,7 @@
 import type { FirestoreDataConverter, SnapshotOptions } from 'firebase/firestore';
 import {
   captureFailureSchema,
+  auditEntrySchema,
   customerSchema,
   customerStatsSchema,
   dashboardShardSchema,
@@ -13,6 +14,7 @@ import {
   interactionSchema,
   reasonCodeListSchema,
   type CaptureFailureDocument,
+  type AuditEntry,
   type Customer,
   type CustomerStats,
   type DashboardShard,
@@ -43,3 +45,5 @@ export const captureFailureConverter = decodingConverter<CaptureFailureDocument>
 
 // A list an admin just saved holds a pending server timestamp until Firestore confirms it.
 export const reasonCodeListConverter = decodingConverter<ReasonCodeList>(reasonCodeListSchema, { serverTimestamps: 'estimate' });
+// An entry just written holds a pending server time only in the functions; the estimate keeps decoding safe anyway.
+export const auditEntryConverter = decodingConverter<AuditEntry>(auditEntrySchema, { serverTimestamps: 'estimate' });

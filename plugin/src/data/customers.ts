@@ -1,5 +1,4 @@
 import {
-  deleteDoc,
   deleteField,
   doc,
   getDoc,
@@ -7,6 +6,7 @@ import {
   runTransaction,
   serverTimestamp,
   updateDoc,
+  writeBatch,
   type DocumentReference,
   type Firestore,
   type Unsubscribe,
@@ -14,6 +14,8 @@ import {
 import {
   customerPath,
   customerStatsPath,
+  profileDeletionPath,
+  type Author,
   type Customer,
   type CustomerProfileInput,
   type CustomerStats,
@@ -74,12 +76,12 @@ const isPermissionDenied = (error: unknown) => (error as { code?: string } | nul
  * profile too (a write over an existing one counts as an update), so a
  * refusal is double-checked and reported as the duplicate it is.
  */
-export async function createCustomer(db: Firestore, phone: string, profile: CustomerProfileInput, uid: string): Promise<void> {
+export async function createCustomer(db: Firestore, phone: string, profile: CustomerProfileInput, author: Author): Promise<void> {
   const ref = doc(db, customerPath(phone));
   try {
     await runTransaction(db, async (transaction) => {
       if ((await transaction.get(ref)).exists()) throw new DuplicateCustomerError(phone);
-      transaction.set(ref, { ...profile, phone, createdAt: serverTimestamp(), createdBy: uid });
+      transaction.set(ref, { ...profile, phone, createdAt: serverTimestamp(), createdBy: author.uid, createdByRole: author.role });
     });
   } catch (error) {
     if (isPermissionDenied(error)) {
@@ -90,19 +92,27 @@ export async function createCustomer(db: Firestore, phone: string, profile: Cust
   }
 }
 
-/** Changes profile fields; a blank optional field is removed. Stamps who and when, as the rules require. */
-export async function updateCustomer(db: Firestore, phone: string, profile: CustomerProfileInput, uid: string): Promise<void> {
+/** Changes profile fields; a blank optional field is removed. Stamps who and when, as the rules require (the audit trail reads the stamp). */
+export async function updateCustomer(db: Firestore, phone: string, profile: CustomerProfileInput, author: Author): Promise<void> {
   await updateDoc(doc(db, customerPath(phone)), {
     firstName: profile.firstName,
     lastName: profile.lastName,
     email: profile.email ?? deleteField(),
     accountId: profile.accountId ?? deleteField(),
     updatedAt: serverTimestamp(),
-    updatedBy: uid,
+    updatedBy: author.uid,
+    updatedByRole: author.role,
   });
 }
 
-/** Deletes the profile (admins only, by the rules); interactions stay on record. */
-export async function deleteCustomer(db: Firestore, phone: string): Promise<void> {
-  await deleteDoc(doc(db, customerPath(phone)));
+/**
+ * Deletes the profile (admins only, by the rules); interactions stay on
+ * record. The deletion's stamp (who, in what role) goes in the same batch:
+ * the rules refuse a delete without it, and the audit trigger reads it.
+ */
+export async function deleteCustomer(db: Firestore, phone: string, author: Author): Promise<void> {
+  const batch = writeBatch(db);
+  batch.set(doc(db, profileDeletionPath(phone)), { deletedBy: author.uid, deletedByRole: author.role, deletedAt: serverTimestamp() });
+  batch.delete(doc(db, customerPath(phone)));
+  await batch.commit();
 }

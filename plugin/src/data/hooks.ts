@@ -7,10 +7,10 @@ import { useLive, type Live } from './live.js';
 
 export { useLive, useSession, type Live, type LiveOptions } from './live.js';
 
-export function useHistory(db: Firestore, phone: string, count: number, sessionEpoch: number): Live<HistoryWindow> {
+export function useHistory(db: Firestore, phone: string, count: number, pageSize: number, sessionEpoch: number): Live<HistoryWindow> {
   return useLive<HistoryWindow>(
-    (onData, onError) => subscribeToHistory({ db, phone, count }, onData, onError),
-    `${phone}|${count}`,
+    (onData, onError) => subscribeToHistory({ db, phone, count, pageSize }, onData, onError),
+    `${phone}|${count}|${pageSize}`,
     { sessionEpoch, continuity: phone },
   );
 }

@@ -98,6 +98,27 @@ export const en = {
   searchInvalid: 'Enter a valid phone number, such as +1 415 555 0100.',
   showingSearched: (phone: string) => `Showing ${phone}. This task’s outcome will be filed under this customer.`,
   backToCaller: (phone: string) => `Back to caller (${phone})`,
+
+  profileChangesHeading: 'Changes to this profile',
+  profileChangesFailed: 'The changes to this profile could not be loaded.',
+  profileChangesEmpty: 'No recorded changes.',
+  profileChangesUnreadable: (count: number) => (count === 1 ? '1 entry could not be read:' : `${count} entries could not be read:`),
+  auditActions: {
+    profileCreated: 'Created',
+    profileUpdated: 'Changed',
+    profileDeleted: 'Deleted',
+    profileRemovedNonCanonical: 'Removed (not the canonical number)',
+    customerErased: 'Erased',
+    customerExported: 'Exported',
+    suppressionSet: 'Recording suppressed',
+    suppressionLifted: 'Recording resumed',
+    reasonCodesChanged: 'Reason codes changed',
+    settingsChanged: 'Settings changed',
+    captureFailureFiled: 'Capture failure filed',
+  },
+  auditColumns: { when: 'When', who: 'Who', what: 'What', changes: 'Fields' },
+  auditActor: (uid: string, role: string | null) => (role ? `${uid} (${role})` : uid),
+  auditChange: (field: string, before: string | null, after: string | null) => `${field}: ${before ?? '—'} → ${after ?? '—'}`,
 } as const;
 
 export type Strings = typeof en;

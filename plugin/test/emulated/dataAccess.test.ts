@@ -41,26 +41,48 @@ describe('subscribeToHistory', () => {
     unsubscribe();
   });
 
-  it('shows a page at a time and says when older interactions remain', async () => {
+  it('reads a page at a time (each query within the rules) and says when older interactions remain', async () => {
     const phone = uniquePhone();
-    for (let day = 1; day <= 3; day += 1) await complete(phone, new Date(`2026-10-0${day}T09:00:00Z`), `Day ${day}`);
+    for (let day = 1; day <= 5; day += 1) await complete(phone, new Date(`2026-10-0${day}T09:00:00Z`), `Day ${day}`);
     const { db } = await session('agent');
 
     const read = (count: number) =>
       new Promise<HistoryWindow>((resolve, reject) => {
-        const stop = subscribeToHistory({ db, phone, count }, (window) => {
+        const stop = subscribeToHistory({ db, phone, count, pageSize: 2 }, (window) => {
           stop();
           resolve(window);
         }, reject);
       });
 
     const firstPage = await read(2);
-    const everything = await read(4);
+    const twoPages = await read(4);
+    const everything = await read(6);
 
-    expect(firstPage.interactions.map((i) => i.outcome)).toEqual(['Day 3', 'Day 2']);
+    expect(firstPage.interactions.map((i) => i.outcome)).toEqual(['Day 5', 'Day 4']);
     expect(firstPage.hasMore).toBe(true);
-    expect(everything.interactions.map((i) => i.outcome)).toEqual(['Day 3', 'Day 2', 'Day 1']);
+    expect(twoPages.interactions.map((i) => i.outcome)).toEqual(['Day 5', 'Day 4', 'Day 3', 'Day 2']);
+    expect(twoPages.hasMore).toBe(true);
+    expect(everything.interactions.map((i) => i.outcome)).toEqual(['Day 5', 'Day 4', 'Day 3', 'Day 2', 'Day 1']);
     expect(everything.hasMore).toBe(false);
+  });
+
+  it('keeps several pages contiguous when a new interaction arrives at the top', async () => {
+    const phone = uniquePhone();
+    for (let day = 1; day <= 4; day += 1) await complete(phone, new Date(`2026-10-0${day}T09:00:00Z`), `Day ${day}`);
+    const { db } = await session('agent');
+    const windows: HistoryWindow[] = [];
+    const stop = subscribeToHistory({ db, phone, count: 4, pageSize: 2 }, (window) => windows.push(window), (error) => {
+      throw error;
+    });
+    await eventually(() => expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Day 4', 'Day 3', 'Day 2', 'Day 1']));
+
+    await complete(phone, new Date('2026-10-09T09:00:00Z'), 'Day 9');
+
+    await eventually(() => {
+      expect(windows.at(-1)?.interactions.map((i) => i.outcome)).toEqual(['Day 9', 'Day 4', 'Day 3', 'Day 2']);
+      expect(windows.at(-1)?.hasMore).toBe(true);
+    });
+    stop();
   });
 });
 
@@ -72,9 +94,9 @@ describe('customers', () => {
     const first = await session('agent');
     const second = await session('agent');
 
-    await createCustomer(first.db, phone, profile, first.uid);
+    await createCustomer(first.db, phone, profile, first);
 
-    await expect(createCustomer(second.db, phone, { firstName: 'Someone', lastName: 'Else' }, second.uid)).rejects.toBeInstanceOf(DuplicateCustomerError);
+    await expect(createCustomer(second.db, phone, { firstName: 'Someone', lastName: 'Else' }, second)).rejects.toBeInstanceOf(DuplicateCustomerError);
     const stored = await adminFirestore().doc(`customers/${phone}`).get();
     expect(stored.data()).toMatchObject({ ...profile, phone, createdBy: first.uid });
   });
@@ -84,8 +106,8 @@ describe('customers', () => {
     const [first, second] = await Promise.all([session('agent'), session('agent')]);
 
     const results = await Promise.allSettled([
-      createCustomer(first.db, phone, { firstName: 'First', lastName: 'Agent' }, first.uid),
-      createCustomer(second.db, phone, { firstName: 'Second', lastName: 'Agent' }, second.uid),
+      createCustomer(first.db, phone, { firstName: 'First', lastName: 'Agent' }, first),
+      createCustomer(second.db, phone, { firstName: 'Second', lastName: 'Agent' }, second),
     ]);
 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
@@ -96,9 +118,9 @@ describe('customers', () => {
   it('lets an agent edit a profile, stamping who and when, and removes a cleared optional field', async () => {
     const phone = uniquePhone();
     const agent = await session('agent');
-    await createCustomer(agent.db, phone, profile, agent.uid);
+    await createCustomer(agent.db, phone, profile, agent);
 
-    await updateCustomer(agent.db, phone, { firstName: 'Augusta', lastName: 'Lovelace' }, agent.uid);
+    await updateCustomer(agent.db, phone, { firstName: 'Augusta', lastName: 'Lovelace' }, agent);
 
     const stored = (await adminFirestore().doc(`customers/${phone}`).get()).data();
     expect(stored).toMatchObject({ firstName: 'Augusta', updatedBy: agent.uid });
@@ -109,12 +131,12 @@ describe('customers', () => {
     const phone = uniquePhone();
     const agent = await session('agent');
     const admin = await session('admin');
-    await createCustomer(agent.db, phone, profile, agent.uid);
+    await createCustomer(agent.db, phone, profile, agent);
 
-    await expect(deleteCustomer(agent.db, phone)).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(deleteCustomer(agent.db, phone, agent)).rejects.toMatchObject({ code: 'permission-denied' });
     expect((await adminFirestore().doc(`customers/${phone}`).get()).exists).toBe(true);
 
-    await deleteCustomer(admin.db, phone);
+    await deleteCustomer(admin.db, phone, admin);
     expect((await adminFirestore().doc(`customers/${phone}`).get()).exists).toBe(false);
   });
 
@@ -127,7 +149,7 @@ describe('customers', () => {
     });
 
     await eventually(() => expect(seen).toEqual([null]));
-    await createCustomer(agent.db, phone, profile, agent.uid);
+    await createCustomer(agent.db, phone, profile, agent);
 
     await eventually(() => expect(seen.at(-1)).toBe('Ada'));
     stop();

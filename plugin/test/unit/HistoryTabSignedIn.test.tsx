@@ -29,6 +29,8 @@ vi.mock('../../src/data/customers.js', async (importOriginal) => ({
 vi.mock('../../src/data/history.js', () => ({ subscribeToHistory: vi.fn() }));
 // No reason-code list is stored: the configured codes apply.
 vi.mock('../../src/data/reasonCodeLists.js', () => ({ subscribeToReasonCodeList: (_db: unknown, _id: string, onData: (list: null) => void) => (onData(null), () => undefined) }));
+// Admins also see the profile's audit trail; its live query is not what these tests are about.
+vi.mock('../../src/data/auditTrail.js', () => ({ subscribeToProfileChanges: vi.fn(() => () => undefined) }));
 
 type Kind = 'customer' | 'stats' | 'history';
 interface Listener {
@@ -400,3 +402,15 @@ describe('HistoryTab, focus after the profile forms close', () => {
     expect(document.activeElement).toBe(button(strings.newCustomer));
   });
 });
+
+describe('HistoryTab, the profile\'s recorded changes', () => {
+  it('are shown to admins only', () => {
+    const { unmount } = renderTab(sessionIn(signedIn(1, 'admin')));
+    expect(screen.getByRole('heading', { name: strings.profileChangesHeading })).toBeTruthy();
+    unmount();
+
+    renderTab(sessionIn(signedIn(1, 'supervisor')));
+    expect(screen.queryByRole('heading', { name: strings.profileChangesHeading })).toBeNull();
+  });
+});
+

@@ -29,7 +29,7 @@ export function CustomerProfile({ db, uid, role, sessionEpoch, phone, strings }:
   const {
     customer, stats, known, unknown, creating, editing, createOpenedByAgent, confirmation, editButtonRef, createButtonRef,
     openCreate, cancelCreate, startEdit, cancelEdit, create, update, remove,
-  } = useCustomerProfile(db, uid, phone, sessionEpoch, strings);
+  } = useCustomerProfile(db, { uid, role }, phone, sessionEpoch, strings);
   return (
     <>
       {confirmation && <Notice tone="success">{confirmation}</Notice>}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Firestore } from 'firebase/firestore';
-import type { Customer, CustomerProfileInput, CustomerStats } from '@interaction-history/model';
+import type { Author, Customer, CustomerProfileInput, CustomerStats } from '@interaction-history/model';
 import { createCustomer, deleteCustomer, DuplicateCustomerError, updateCustomer } from '../../data/customers.js';
 import { useCustomer, useCustomerStats, type Live } from '../../data/hooks.js';
 import type { Strings } from '../../strings/index.js';
@@ -45,7 +45,7 @@ function refusalMessage(error: unknown, strings: Strings, phone: string): string
   return strings.saveFailed;
 }
 
-export function useCustomerProfile(db: Firestore, uid: string, phone: string, sessionEpoch: number, strings: Strings): CustomerProfileState {
+export function useCustomerProfile(db: Firestore, author: Author, phone: string, sessionEpoch: number, strings: Strings): CustomerProfileState {
   const customer = useCustomer(db, phone, sessionEpoch);
   const stats = useCustomerStats(db, phone, sessionEpoch);
   const [editing, setEditing] = useState(false);
@@ -129,8 +129,8 @@ export function useCustomerProfile(db: Firestore, uid: string, phone: string, se
       setEditing(false);
       setFocusTarget('editButton');
     },
-    create: (profile) => saveProfile(() => createCustomer(db, phone, profile, uid), strings.customerCreated, 'editButton'),
-    update: (profile) => saveProfile(() => updateCustomer(db, phone, profile, uid), strings.customerSaved, 'editButton'),
-    remove: () => saveProfile(() => deleteCustomer(db, phone), strings.customerDeleted, 'createButton'),
+    create: (profile) => saveProfile(() => createCustomer(db, phone, profile, author), strings.customerCreated, 'editButton'),
+    update: (profile) => saveProfile(() => updateCustomer(db, phone, profile, author), strings.customerSaved, 'editButton'),
+    remove: () => saveProfile(() => deleteCustomer(db, phone, author), strings.customerDeleted, 'createButton'),
   };
 }

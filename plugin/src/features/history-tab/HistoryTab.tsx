@@ -8,6 +8,7 @@ import { FailureNotice } from '../../ui/FailureNotice.js';
 import { Notice } from '../../ui/Notice.js';
 import { styles } from '../../ui/theme.js';
 import { IdScope } from '../../ui/useUniqueId.js';
+import { ProfileChanges } from '../audit-trail/ProfileChanges.js';
 import { CustomerProfile } from '../customer/CustomerProfile.js';
 import { PhoneSearch } from '../customer/components/PhoneSearch.js';
 import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
@@ -119,6 +120,9 @@ function TaskPanel({ task, callerPhone, session, config, writer, reasonCodes, st
           sessionEpoch={signedIn.epoch}
           strings={strings}
         />
+      )}
+      {signedIn?.role === 'admin' && (
+        <ProfileChanges key={`changes-${shownPhone}`} db={signedIn.db} phone={shownPhone} sessionEpoch={signedIn.epoch} strings={strings} />
       )}
     </IdScope.Provider>
   );

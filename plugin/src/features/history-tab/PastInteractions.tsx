@@ -23,7 +23,7 @@ const formatDateTime = (date: Date) => dateTimeFormat.format(date);
 
 export function PastInteractions({ db, phone, pageSize, sessionEpoch, strings }: PastInteractionsProps) {
   const [pages, setPages] = useState(1);
-  const history = useHistory(db, phone, pageSize * pages, sessionEpoch);
+  const history = useHistory(db, phone, pageSize * pages, pageSize, sessionEpoch);
   return (
     <InteractionList
       strings={strings}
