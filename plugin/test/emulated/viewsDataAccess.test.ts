@@ -55,10 +55,11 @@ describe('the dashboard', () => {
 
 describe('interactions without an outcome', () => {
   it('lists the newest of a queue, with TaskCompletedReason, and not those with a reason code', async () => {
-    const queue = `Queue ${unique()}`;
+    // task.completed names its queue by TaskQueueSid (the documented field), which the interaction then holds.
+    const queue = `WQ${unique().replace(/\D/g, '').padEnd(32, '1').slice(0, 32)}`;
     const withoutTaskSid = newTaskSid();
-    const parameters = completedTaskParameters({ taskSid: withoutTaskSid, queue, attributes: { from: uniquePhone() } });
-    expect((await postCallback({ ...parameters, TaskCompletedReason: 'Wrap-up timed out' })).status).toBe(201);
+    const parameters = completedTaskParameters({ taskSid: withoutTaskSid, queue, completedReason: 'Wrap-up timed out', attributes: { from: uniquePhone() } });
+    expect((await postCallback(parameters)).status).toBe(201);
     expect((await postCallback(completedTaskParameters({ queue, attributes: { from: uniquePhone(), conversations: { outcome: 'Billing' } } }))).status).toBe(201);
     const { db } = await session('supervisor');
 
