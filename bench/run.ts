@@ -11,13 +11,15 @@ import { adminFirestore } from '../test-support/localStack.js';
 import { REPO_ROOT } from '../local-stack/localStack.js';
 import { benchOpenHistory } from './scenarios/openHistory.js';
 import { benchBurst, benchEventToScreen, benchHotCustomer, warmWorkerPool } from './scenarios/pipeline.js';
+import { benchDashboard, historyOpenCost, USD_PER_100K_READS } from './scenarios/dashboard.js';
+import { interaction } from './scenarios/openHistory.js';
 import { benchPluginWeight } from './scenarios/pluginWeight.js';
 
 process.env['METADATA_SERVER_DETECTION'] ??= 'none';
 const quick = process.argv.includes('--quick');
 const plan = quick
-  ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5 }
-  : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30 };
+  ? { rounds: 3, oursSizes: [10, 1000], baselineSizes: [10, 1000], events: 20, burst: 100, concurrency: 20, customers: 10, hot: 20, mints: 5, dashboardRounds: 2, interactionsPerDay: 5_000 }
+  : { rounds: 15, oursSizes: [10, 1000, 10000], baselineSizes: [10, 1000, 5000], events: 200, burst: 1000, concurrency: 50, customers: 100, hot: 100, mints: 30, dashboardRounds: 9, interactionsPerDay: 50_000 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -35,6 +37,9 @@ async function main() {
   const burst = await benchBurst(db, plan.burst, plan.concurrency, plan.customers);
   log('4/6 hot customer…');
   const hotCustomer = await benchHotCustomer(db, plan.hot);
+  log('7/8 the supervisors\' dashboard…');
+  const dashboard = await benchDashboard({ rounds: plan.dashboardRounds, interactionsPerDay: plan.interactionsPerDay });
+  const historyCost = historyOpenCost([10, 1000, 10000], 10, interaction);
   log('6/6 token minting…');
   // Loaded last: it brings nock, which intercepts every HTTP request of this process once loaded.
   const { benchTokenMinting } = await import('./scenarios/tokenMinting.js');
@@ -50,6 +55,8 @@ async function main() {
     hotCustomer,
     pluginWeight,
     tokenMinting,
+    dashboard,
+    historyCost,
   };
   const outputDir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(outputDir, { recursive: true });
@@ -76,6 +83,15 @@ async function main() {
 
   rows.push([`6. mint, cache cold (Twilio answers after ${tokenMinting.twilioDelayMs} ms), median`, `${tokenMinting.cold.medianMs} ms`]);
   rows.push(['6. mint, cache warm, median', `${tokenMinting.warm.medianMs} ms`]);
+  const reads = (count: number, bytes: number) => `${count} documents, ${kb(bytes)}`;
+  rows.push([`7. dashboard, a day of ${dashboard.interactionsPerDay} interactions (median)`, `${dashboard.day.open.medianMs} ms; ${reads(dashboard.day.documentsRead, dashboard.day.bytes)}`]);
+  rows.push(['7. dashboard, last 7 days (median)', `${dashboard.week.open.medianMs} ms; ${reads(dashboard.week.documentsRead, dashboard.week.bytes)}`]);
+  rows.push(['7. dashboard, last 30 days (median)', `${dashboard.month.open.medianMs} ms; ${reads(dashboard.month.documentsRead, dashboard.month.bytes)}`]);
+  rows.push(['7. dashboard check: interactions summed for the day', String(dashboard.day.interactionsSummed)]);
+  rows.push([`7. price per open at $${USD_PER_100K_READS}/100k reads: day / 7 / 30 days; raw day`, `$${dashboard.usdPerOpen.day} / $${dashboard.usdPerOpen.week} / $${dashboard.usdPerOpen.month}; $${dashboard.usdPerOpen.rawDay}`]);
+  for (const row of historyCost) {
+    rows.push([`8. open History tab, ${row.historySize} interactions: ours; sample's design`, `${reads(row.ours.documentsRead, row.ours.bytes)}; ${reads(row.sample.documentsRead, row.sample.bytes)}`]);
+  }
 
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\nBenchmarks ${results.date} · ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}${quick ? ' · QUICK' : ''}\n`);

@@ -8,14 +8,18 @@
  * Deterministic (a seeded generator, fixed TaskSids): running it again adds nothing.
  */
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
 import { DEFAULT_REASON_CODES, GLOBAL_REASON_CODE_LIST_ID, reasonCodeListPath } from '@interaction-history/model';
 import { runWithConcurrency } from '../local-stack/concurrency.js';
+import { PROJECT_ID } from '../local-stack/localStack.js';
 import { completedTaskParameters, postCallback } from '../local-stack/standInTaskRouter.js';
+import { callbacksOf, stableSid, taskLifecycle } from '../local-stack/taskrouter/lifecycle.js';
 
 const sidFor = (prefix: string, seed: string) => `${prefix}${createHash('sha256').update(seed).digest('hex').slice(0, 32)}`;
 
-export const DEMO_QUEUES = ['Sales', 'Support', 'Billing', 'Internal transfers'].map((name) => ({ name, sid: sidFor('WQ', `queue:${name}`) }));
+/** The stand-in TaskRouter gives a queue named X the SID stableSid('WQ', X), as the desktop's tasks carry it. */
+export const DEMO_QUEUES = ['Sales', 'Support', 'Billing', 'Internal transfers'].map((name) => ({ name, sid: stableSid('WQ', name) }));
 
 export const DEMO_AGENTS = ['Alice Agent', 'Bob Agent', 'Carol Agent', 'Dan Agent', 'Erin Agent', 'Frank Agent'].map((name) => ({
   name,
@@ -44,7 +48,7 @@ export interface DemoCentreOptions {
   readonly interactions?: number;
 }
 
-export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions): Promise<{ interactions: number; captureFailures: number }> {
+export async function seedDemoCentre(options: DemoCentreOptions): Promise<{ interactions: number; captureFailures: number }> {
   const random = seededRandom(20261206);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const count = options.interactions ?? 320;
@@ -59,28 +63,36 @@ export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions):
     const agent = pick(DEMO_AGENTS);
     const withoutOutcome = queue.name === 'Internal transfers' ? random() < 0.6 : random() < 0.1;
     const outcome = withoutOutcome ? null : pick(DEFAULT_REASON_CODES.slice(0, 7));
-    return { index, completedAt, queue, agent, outcome, caller: demoCaller(Math.floor(random() * 60)), completedReason: pick(COMPLETED_REASONS) };
+    return {
+      index,
+      completedAt,
+      queue,
+      agent,
+      outcome,
+      caller: demoCaller(Math.floor(random() * 60)),
+      completedReason: pick(COMPLETED_REASONS),
+      ageSeconds: 60 + Math.floor(random() * 900),
+    };
   });
 
   await runWithConcurrency(plans.length, 8, async (position) => {
     const plan = plans[position];
     if (!plan) return;
-    const parameters = {
-      ...completedTaskParameters({
-        taskSid: sidFor('WT', `demo-centre#${plan.index}`),
-        attributes: { from: plan.caller, direction: 'inbound', ...(plan.outcome ? { conversations: { outcome: plan.outcome } } : {}) },
-        channel: plan.index % 4 === 0 ? 'chat' : 'voice',
-        queue: plan.queue.name,
-        workers: [{ workerSid: plan.agent.sid, workerName: plan.agent.name }],
-        completedAt: plan.completedAt,
-        ageSeconds: 60 + Math.floor(random() * 900),
-      }),
-      // Fields TaskRouter documents on task events: the queue's SID, and why a task was completed.
-      TaskQueueSid: plan.queue.sid,
-      TaskCompletedReason: plan.outcome === null ? plan.completedReason : 'Task completed',
-    };
-    const response = await postCallback(parameters);
-    if (response.status >= 300) throw new Error(`Seeding the demo centre failed: HTTP ${response.status}`);
+    // The task's accepted reservation (who handled it) and its completion, as TaskRouter sends them.
+    const events = taskLifecycle({
+      taskSid: sidFor('WT', `demo-centre#${plan.index}`),
+      attributes: { from: plan.caller, direction: 'inbound', ...(plan.outcome ? { conversations: { outcome: plan.outcome } } : {}) },
+      channel: plan.index % 4 === 0 ? 'chat' : 'voice',
+      queue: plan.queue.name,
+      workers: [{ workerSid: plan.agent.sid, workerName: plan.agent.name }],
+      completedAt: plan.completedAt,
+      ageSeconds: plan.ageSeconds,
+      ...(plan.outcome === null ? { completedReason: plan.completedReason } : {}),
+    }).filter((event) => event.eventType === 'reservation.accepted' || event.eventType === 'task.completed');
+    for (const callback of callbacksOf(events)) {
+      const response = await postCallback(callback);
+      if (response.status >= 300) throw new Error(`Seeding the demo centre failed: HTTP ${response.status}`);
+    }
   });
 
   // A few events nobody could attribute: no number anywhere, attributes that are not JSON.
@@ -95,15 +107,18 @@ export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions):
         taskSid: sidFor('WT', `demo-failure#${index}`),
         attributes: failure.attributes,
         queue: 'Support',
-        ...(DEMO_AGENTS[index] ? { workers: [{ workerSid: DEMO_AGENTS[index].sid, workerName: DEMO_AGENTS[index].name }] } : {}),
         completedAt: new Date(options.now.getTime() - failure.daysAgo * 86_400_000),
       }),
     );
     if (response.status >= 300 && response.status !== 202) throw new Error(`Seeding a capture failure failed: HTTP ${response.status}`);
   }
 
-  // The reason codes in Firestore: the shipped list plus a retired code; internal transfers need none.
-  const now = options.now;
+  return { interactions: plans.length, captureFailures: failures.length };
+}
+
+/** The reason codes in Firestore: the shipped list plus a retired code; internal transfers need none. */
+export async function seedDemoReasonCodes(now: Date): Promise<void> {
+  const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: PROJECT_ID }));
   await db.doc(reasonCodeListPath(GLOBAL_REASON_CODE_LIST_ID)).set({
     scope: 'global',
     codes: [
@@ -124,5 +139,4 @@ export async function seedDemoCentre(db: Firestore, options: DemoCentreOptions):
       updatedBy: 'demo-data',
     });
   }
-  return { interactions: plans.length, captureFailures: failures.length };
 }

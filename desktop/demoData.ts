@@ -11,7 +11,7 @@ import { customerPath } from '@interaction-history/model';
 import { PROJECT_ID } from '../local-stack/localStack.js';
 import { deliverTask } from '../local-stack/standInTaskRouter.js';
 import { stableSid } from '../local-stack/taskrouter/lifecycle.js';
-import { seedDemoCentre } from './demoCentre.js';
+import { seedDemoReasonCodes } from './demoCentre.js';
 
 interface DemoCustomer {
   readonly phone: string;
@@ -68,10 +68,11 @@ function attributesFor(phone: string, channel: 'voice' | 'sms' | 'whatsapp', out
   };
 }
 
-export async function seedDemoData(now = new Date()): Promise<{ customers: number; interactions: number; captureFailures: number }> {
+export async function seedDemoData(now = new Date()): Promise<{ customers: number; interactions: number }> {
   const app = getApps()[0] ?? initializeApp({ projectId: PROJECT_ID });
   const db = getFirestore(app);
   let interactions = 0;
+  await seedDemoReasonCodes(now);
   for (const customer of DEMO_CUSTOMERS) {
     if (customer.profile) {
       await db.doc(customerPath(customer.phone)).set({ ...customer.profile, phone: customer.phone, createdAt: now, createdBy: 'demo-data' });
@@ -92,10 +93,5 @@ export async function seedDemoData(now = new Date()): Promise<{ customers: numbe
       interactions += 1;
     }
   }
-  const centre = await seedDemoCentre(db, { now });
-  return {
-    customers: DEMO_CUSTOMERS.filter((customer) => customer.profile).length,
-    interactions: interactions + centre.interactions,
-    captureFailures: centre.captureFailures,
-  };
+  return { customers: DEMO_CUSTOMERS.filter((customer) => customer.profile).length, interactions };
 }

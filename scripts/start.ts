@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { startDesktop } from '../desktop/server.js';
+import { seedDemoCentre } from '../desktop/demoCentre.js';
 import { seedDemoData } from '../desktop/demoData.js';
 import { buildFunctions, chooseFirestoreEmulator, EMULATOR_TUNING, ensureLocalSecrets, firebaseBin, PROJECT_ID, REPO_ROOT } from '../local-stack/emulatorSetup.js';
 import { EMULATOR_PORTS } from '../local-stack/localStack.js';
@@ -54,10 +55,16 @@ try {
   const seeded = await seedDemoData();
   const desktop = await startDesktop({ port: DESKTOP_PORT });
   process.on('exit', () => void desktop.close());
-  console.log(`\n[start] Demo data: ${seeded.customers} customers, ${seeded.interactions} interactions, ${seeded.captureFailures} capture failures.`);
+  console.log(`\n[start] Demo data: ${seeded.customers} customers, ${seeded.interactions} interactions.`);
   console.log(`[start] Local agent desktop: ${desktop.url}`);
   console.log('[start] Try ringing in +14155550100 (Ada, known), +14155550199 (unknown), or sign in as admin to see delete.');
   console.log('[start] Press Ctrl-C to stop everything.\n');
+  // A month of a contact centre for the supervisors' views arrives through the webhook meanwhile (about a minute here).
+  console.log('[start] Filling a month of the demo centre for the supervisor and admin views…');
+  seedDemoCentre({ now: new Date() }).then(
+    (centre) => console.log(`[start] Demo centre ready: ${centre.interactions} interactions over 30 days, ${centre.captureFailures} capture failures.`),
+    (error: unknown) => console.error(`[start] The demo centre could not be filled: ${(error as Error).message}`),
+  );
 } catch (error) {
   console.error(`[start] ${(error as Error).message}`);
   stop(1);

@@ -32,7 +32,7 @@ function benchRules(): string {
   return rules.replace(anchor, `${anchor}\n    match /${LEGACY_COLLECTION}/{phone} {\n      allow read: if isStaff();\n    }\n`);
 }
 
-function interaction(index: number, phone: string) {
+export function interaction(index: number, phone: string) {
   const completedAt = new Date(Date.UTC(2020, 0, 1) + index * 3_600_000);
   return {
     taskSid: `WT${String(index).padStart(32, '0')}`,

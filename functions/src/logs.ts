@@ -40,18 +40,14 @@ export const documentUnreadable = (path: string, problems: readonly string[]) =>
 export const configurationProblem = (detail: string) =>
   logger.error('configuration problem', { event: 'configurationProblem', detail });
 
-export const dashboardCounted = (taskSid: string, day: string, shard: number, result: string) =>
-  logger.info('interaction counted in the dashboard', { event: 'dashboardCounted', taskSid, day, shard, result });
-
-export const dashboardRemoved = (taskSid: string, result: string) =>
-  logger.info('interaction taken out of the dashboard', { event: 'dashboardRemoved', taskSid, result });
+export const dashboardSynced = (taskSid: string, result: string) =>
+  logger.info('dashboard counters synced with an interaction', { event: 'dashboardSynced', taskSid, result });
 
 export const captureFailureFiled = (taskSid: string, customerPhone: string, adminUid: string, result: string) =>
   logger.info('capture failure filed under a customer', { event: 'captureFailureFiled', taskSid, customerPhone, adminUid, result });
 
 export const reasonCodesAudited = (listId: string, changes: number, added: boolean) =>
   logger.info('reason-code list change audited', { event: 'reasonCodesAudited', listId, changes, added });
-
 export const profileAudited = (customerPhone: string, action: string, actorUid: string) =>
   logger.info('profile change recorded in the audit trail', { event: 'profileAudited', customerPhone, action, actorUid });
 

@@ -47,7 +47,6 @@ export const dashboardCountedPath = (taskSid: string): string => `${COLLECTIONS.
 
 /** `reasonCodeLists/global`, or a queue's list keyed by its TaskQueue SID. */
 export const reasonCodeListPath = (listId: string): string => `${COLLECTIONS.reasonCodeLists}/${listId}`;
-
 export const profileDeletionPath = (phone: string): string => `${COLLECTIONS.profileDeletions}/${phone}`;
 
 export const taskCapturePath = (taskSid: string): string => `${COLLECTIONS.taskCaptures}/${taskSid}`;

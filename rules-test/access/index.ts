@@ -10,6 +10,7 @@ import { auditLog } from './auditLog.js';
 import { customers } from './customers.js';
 import { interactions } from './interactions.js';
 import { captureFailures, customerStats } from './operationalData.js';
+import { dashboard, reasonCodeLists } from './supervisorViews.js';
 
 export const accessModules: readonly AccessModule[] = [
   customers,
@@ -17,6 +18,8 @@ export const accessModules: readonly AccessModule[] = [
   customerStats,
   captureFailures,
   auditLog,
+  dashboard,
+  reasonCodeLists,
   // New paths go above this line.
   anythingElse,
 ];

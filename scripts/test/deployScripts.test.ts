@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configureFlex } from '../configure-flex.js';
-import { configureTaskRouter } from '../configure-taskrouter.js';
+import { CallbackInUseError, configureTaskRouter } from '../configure-taskrouter.js';
 import { SettingsError } from '../lib/settings.js';
 
 const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
@@ -46,29 +46,52 @@ describe('configure:taskrouter', () => {
     lines.length = 0;
   });
 
+  const FILTER = 'task.completed,reservation.accepted,reservation.wrapup,reservation.completed';
+
   it('prints the change and changes nothing on a dry run', async () => {
-    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace('https://old.example.com/hook', null));
+    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace(null, null));
 
     await configureTaskRouter(env, false, log);
 
-    expect(lines.join('\n')).toContain(`https://old.example.com/hook → ${WEBHOOK}`);
-    expect(lines.join('\n')).toContain('(none) → task.completed');
+    expect(lines.join('\n')).toContain(`(none) → ${WEBHOOK}`);
+    expect(lines.join('\n')).toContain(`(none) → ${FILTER}`);
     expect(lines.at(-1)).toMatch(/Dry run/);
   });
 
-  it('sets the callback URL and only task.completed with --apply', async () => {
-    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace(null, null));
+  it('sets the callback URL and exactly the events capture needs with --apply', async () => {
+    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace(null, 'task.completed'));
     nock('https://taskrouter.twilio.com')
-      .post(`/v1/Workspaces/${WORKSPACE_SID}`, (body: Record<string, string>) => body['EventCallbackUrl'] === WEBHOOK && body['EventsFilter'] === 'task.completed')
-      .reply(200, workspace(WEBHOOK, 'task.completed'));
+      .post(`/v1/Workspaces/${WORKSPACE_SID}`, (body: Record<string, string>) => body['EventCallbackUrl'] === WEBHOOK && body['EventsFilter'] === FILTER)
+      .reply(200, workspace(WEBHOOK, FILTER));
 
     await configureTaskRouter(env, true, log);
 
     expect(lines.at(-1)).toBe('Applied.');
   });
 
+  it('refuses to replace a callback URL that points elsewhere, saying what is there, and changes nothing', async () => {
+    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace('https://old.example.com/hook', null));
+
+    const attempt = configureTaskRouter(env, { apply: true }, log);
+
+    await expect(attempt).rejects.toBeInstanceOf(CallbackInUseError);
+    await expect(attempt).rejects.toThrow(/https:\/\/old\.example\.com\/hook[\s\S]*--replace/);
+  });
+
+  it('takes over a callback URL that points elsewhere with --replace', async () => {
+    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace('https://old.example.com/hook', null));
+    nock('https://taskrouter.twilio.com')
+      .post(`/v1/Workspaces/${WORKSPACE_SID}`, (body: Record<string, string>) => body['EventCallbackUrl'] === WEBHOOK && body['EventsFilter'] === FILTER)
+      .reply(200, workspace(WEBHOOK, FILTER));
+
+    await configureTaskRouter(env, { apply: true, replace: true }, log);
+
+    expect(lines.join('\n')).toContain(`https://old.example.com/hook → ${WEBHOOK}`);
+    expect(lines.at(-1)).toBe('Applied.');
+  });
+
   it('does nothing when the workspace is already right', async () => {
-    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace(WEBHOOK, 'task.completed'));
+    nock('https://taskrouter.twilio.com').get(`/v1/Workspaces/${WORKSPACE_SID}`).reply(200, workspace(WEBHOOK, FILTER));
     await configureTaskRouter(env, true, log);
     expect(lines.at(-1)).toBe('Nothing to change.');
   });

@@ -1,4 +1,4 @@
-import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type DocumentReference, type Firestore, type Timestamp, type WriteBatch } from 'firebase-admin/firestore';
 import {
   CAPTURE_FAILURE_REASONS,
   captureFailurePath,
@@ -9,6 +9,7 @@ import {
   taskCapturePath,
   taskCaptureSchema,
   type Interaction,
+  type Schema,
   type TaskCapture,
 } from '@interaction-history/model';
 import type { CaptureFailure } from '../domain/completedTask.js';
@@ -69,10 +70,51 @@ async function createOnce(write: () => Promise<unknown>): Promise<WriteResult> {
   }
 }
 
-async function readCapture(transaction: Transaction, db: Firestore, taskSid: string): Promise<TaskCapture | null> {
-  const path = taskCapturePath(taskSid);
-  const snapshot = await transaction.get(db.doc(path));
-  return snapshot.exists ? decode(taskCaptureSchema, snapshot.data(), path) : null;
+interface Read<T> {
+  readonly value: T | null;
+  /** The document's update time, the precondition of a write made from this read; null when it does not exist. */
+  readonly updateTime: Timestamp | null;
+}
+
+async function readDecoded<T>(db: Firestore, path: string, schema: Schema<T>): Promise<Read<T>> {
+  const snapshot = await db.doc(path).get();
+  if (!snapshot.exists) return { value: null, updateTime: null };
+  return { value: decode(schema, snapshot.data(), path), updateTime: snapshot.updateTime ?? null };
+}
+
+/** Someone wrote first: the document changed since it was read, or was created meanwhile. */
+const LOST_RACE_CODES = new Set([6 /* ALREADY_EXISTS */, 9 /* FAILED_PRECONDITION */, 10 /* ABORTED */]);
+
+/**
+ * Optimistic concurrency on the task's documents: read, decide, then commit one
+ * atomic batch whose every write is conditional on the documents being as they
+ * were read (created only if absent, updated only if unchanged). A batch that
+ * loses the race changes nothing and is decided again from fresh reads. Unlike
+ * a read-write transaction it holds no locks while deciding, so a burst of
+ * events is never queued behind the stats trigger's hot customer documents.
+ */
+async function commitWhenUnchanged<T>(decide: () => Promise<{ readonly batch: WriteBatch | null; readonly result: T }>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    const { batch, result } = await decide();
+    if (!batch) return result;
+    try {
+      await batch.commit();
+      return result;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'number' || !LOST_RACE_CODES.has(code) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+const MAX_COMMIT_ATTEMPTS = 25;
+
+/** Writes the capture document: created when it was absent, else updated only if unchanged since read. */
+function writeCapture(batch: WriteBatch, ref: DocumentReference, read: Read<TaskCapture>, data: Omit<TaskCapture, 'updatedAt' | 'storedAt'> & { storedAt: unknown }): void {
+  const full = { ...data, updatedAt: FieldValue.serverTimestamp() };
+  if (read.updateTime === null) batch.create(ref, full);
+  else batch.update(ref, full, { lastUpdateTime: read.updateTime });
 }
 
 const sameWorkers = (interaction: Pick<Interaction, 'workerSid' | 'workerName' | 'acceptedWorkers'>, handler: HandledBy): boolean =>
@@ -82,64 +124,65 @@ const sameWorkers = (interaction: Pick<Interaction, 'workerSid' | 'workerName' |
 
 /**
  * `taskCaptures/{TaskSid}` is the one place that says whether, and under which
- * customer, a task was stored: every write about a task goes through a
- * transaction on it, so replays, reorderings and concurrent deliveries of any
- * of the task's events converge on one interaction holding the right worker.
- * Failure records use `create`: a replay finds the document and changes nothing.
+ * customer, a task was stored. Every write about a task is one atomic batch
+ * conditional on that document (see `commitWhenUnchanged`), so replays,
+ * reorderings and concurrent deliveries of any of the task's events converge
+ * on one interaction holding the right worker. Failure records use `create`:
+ * a replay finds the document and changes nothing.
  */
 export function firestoreCaptureStore(db: Firestore): CaptureStore {
   return {
     storeCompletedTask: (interaction) =>
-      db.runTransaction(async (transaction): Promise<CompletedTaskWrite> => {
-        const capture = await readCapture(transaction, db, interaction.taskSid);
-        const interactionRef = db.doc(interactionPath(interaction.customerPhone, interaction.taskSid));
-        const existing = await transaction.get(interactionRef);
+      commitWhenUnchanged<CompletedTaskWrite>(async () => {
         const captureRef = db.doc(taskCapturePath(interaction.taskSid));
-        if (capture?.customerPhone) {
-          const result = capture.customerPhone === interaction.customerPhone ? 'alreadyExisted' : 'otherCustomer';
-          return { result, customerPhone: capture.customerPhone };
+        const interactionRef = db.doc(interactionPath(interaction.customerPhone, interaction.taskSid));
+        const [capture, existing] = await Promise.all([
+          readDecoded(db, captureRef.path, taskCaptureSchema),
+          readDecoded(db, interactionRef.path, interactionSchema),
+        ]);
+        const storedPhone = capture.value?.customerPhone;
+        if (storedPhone) {
+          const result = storedPhone === interaction.customerPhone ? 'alreadyExisted' : 'otherCustomer';
+          return { batch: null, result: { result, customerPhone: storedPhone } };
         }
-        if (existing.exists) {
-          // Stored before task captures were kept: adopt it, so later events find it.
-          transaction.set(captureRef, { taskSid: interaction.taskSid, reservations: capture?.reservations ?? {}, customerPhone: interaction.customerPhone, storedAt: FieldValue.serverTimestamp(), updatedAt: FieldValue.serverTimestamp() });
-          return { result: 'alreadyExisted', customerPhone: interaction.customerPhone };
-        }
-        const stored: Interaction = { ...interaction, ...handledBy(capture?.reservations ?? {}) };
-        transaction.create(interactionRef, stored);
-        transaction.set(captureRef, {
+        const reservations = capture.value?.reservations ?? {};
+        const batch = db.batch();
+        writeCapture(batch, captureRef, capture, {
           taskSid: interaction.taskSid,
-          reservations: capture?.reservations ?? {},
+          reservations,
           customerPhone: interaction.customerPhone,
           storedAt: FieldValue.serverTimestamp(),
-          updatedAt: FieldValue.serverTimestamp(),
         });
-        return { result: 'created', interaction: stored };
+        if (existing.value) {
+          // Stored before task captures were kept: adopt it, so that later events find it.
+          return { batch, result: { result: 'alreadyExisted', customerPhone: interaction.customerPhone } };
+        }
+        const stored: Interaction = { ...interaction, ...handledBy(reservations) };
+        batch.create(interactionRef, stored);
+        return { batch, result: { result: 'created', interaction: stored } };
       }),
     recordReservationStep: (taskSid, step) =>
-      db.runTransaction(async (transaction): Promise<ReservationWrite> => {
-        const capture = await readCapture(transaction, db, taskSid);
-        const before = capture?.reservations ?? {};
+      commitWhenUnchanged<ReservationWrite>(async () => {
+        const captureRef = db.doc(taskCapturePath(taskSid));
+        const capture = await readDecoded(db, captureRef.path, taskCaptureSchema);
+        const before = capture.value?.reservations ?? {};
         const reservations = addReservationStep(before, step);
         const handler = handledBy(reservations);
-        const interactionRef = capture?.customerPhone ? db.doc(interactionPath(capture.customerPhone, taskSid)) : null;
-        const stored = interactionRef ? await transaction.get(interactionRef) : null;
-        const changed = JSON.stringify(before) !== JSON.stringify(reservations);
-        let result: ReservationWrite['result'] = 'unchanged';
-        if (changed) {
-          result = 'gathered';
-          transaction.set(
-            db.doc(taskCapturePath(taskSid)),
-            { taskSid, reservations, customerPhone: capture?.customerPhone ?? null, storedAt: capture?.storedAt ?? null, updatedAt: FieldValue.serverTimestamp() },
-          );
+        const customerPhone = capture.value?.customerPhone ?? null;
+        const interactionRef = customerPhone ? db.doc(interactionPath(customerPhone, taskSid)) : null;
+        const stored = interactionRef ? await readDecoded(db, interactionRef.path, interactionSchema) : null;
+        const gathered = JSON.stringify(before) !== JSON.stringify(reservations);
+        const storedInteraction = stored?.value ?? null;
+        const updateInteraction = interactionRef !== null && storedInteraction !== null && !sameWorkers(storedInteraction, handler);
+        if (!gathered && !updateInteraction) return { batch: null, result: { result: 'unchanged', handledBy: handler } };
+        const batch = db.batch();
+        writeCapture(batch, captureRef, capture, { taskSid, reservations, customerPhone, storedAt: capture.value?.storedAt ?? null });
+        const storedUpdateTime = stored?.updateTime ?? null;
+        if (updateInteraction && storedUpdateTime) {
+          const fields = { workerSid: handler.workerSid, workerName: handler.workerName, acceptedWorkers: handler.acceptedWorkers };
+          batch.update(interactionRef, fields, { lastUpdateTime: storedUpdateTime });
         }
-        if (interactionRef && stored?.exists) {
-          const current = decode(interactionSchema, stored.data(), interactionRef.path);
-          if (!sameWorkers(current, handler)) {
-            transaction.update(interactionRef, { workerSid: handler.workerSid, workerName: handler.workerName, acceptedWorkers: handler.acceptedWorkers });
-            result = 'interactionUpdated';
-          }
-        }
-        return { result, handledBy: handler };
+        return { batch, result: { result: updateInteraction ? 'interactionUpdated' : 'gathered', handledBy: handler } };
       }),
     recordCaptureFailure: (record) =>
       createOnce(() =>

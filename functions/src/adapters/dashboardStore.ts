@@ -5,12 +5,23 @@ import {
   dashboardShardId,
   dashboardShardPath,
   decode,
+  interactionSchema,
+  tryDecode,
   type DashboardContribution,
 } from '@interaction-history/model';
-import { shardChangeFor, type ShardChange, type TallyChange } from '../domain/dashboardCounts.js';
+import { dashboardContributionOf, sameContribution, shardChangeFor, type ShardChange, type TallyChange } from '../domain/dashboardCounts.js';
 
-export type DashboardCountResult = 'counted' | 'alreadyCounted';
-export type DashboardRemoveResult = 'removed' | 'alreadyRemoved' | 'removedBeforeCounted';
+export type DashboardSyncResult =
+  /** Counted for the first time, or again after it had been taken out. */
+  | 'counted'
+  /** Moved: counted elsewhere before (the worker became known, the outcome changed). */
+  | 'moved'
+  /** Taken out: the interaction is gone. */
+  | 'removed'
+  /** Already counted where it belongs (a redelivered or stale event). */
+  | 'unchanged'
+  /** The interaction does not decode: counters left as they are, and said so. */
+  | 'unreadable';
 
 const increment = (by: number) => FieldValue.increment(by);
 
@@ -48,49 +59,49 @@ export function shardWrite(change: ShardChange, timeZone: string | null) {
 const shardRef = (db: Firestore, change: ShardChange) => db.doc(dashboardShardPath(change.day, dashboardShardId(change.shard)));
 
 /**
- * Adds an interaction to its shard once. The transaction reads only the
- * marker and writes the shard with increments, so concurrent completions
- * never contend on reading a shard; the marker makes a redelivered event a
- * no-op.
+ * Brings the dashboard in line with the interaction at `interactionPath` as
+ * it is now, whatever event woke us: the marker `dashboardCounted/{taskSid}`
+ * records where the interaction is counted; the transaction reads it and the
+ * interaction, takes back the old contribution and adds the new one when
+ * they differ, and rewrites the marker. A redelivered, late or reordered
+ * event therefore finds nothing to do; a deletion takes back exactly what
+ * was added; an interaction updated later (the worker became known) moves.
+ * Shards are only ever incremented, never read, so concurrent completions do
+ * not contend on them.
  */
-export async function countInDashboardOnce(
-  db: Firestore,
-  taskSid: string,
-  contribution: DashboardContribution,
-  names: { readonly queueName: string | null; readonly agentName: string | null },
-  timeZone: string,
-): Promise<DashboardCountResult> {
+export async function syncDashboard(db: Firestore, interactionPath: string, taskSid: string, timeZone: string): Promise<DashboardSyncResult> {
   const markerRef = db.doc(dashboardCountedPath(taskSid));
+  const interactionRef = db.doc(interactionPath);
   return db.runTransaction(async (transaction) => {
-    const marker = await transaction.get(markerRef);
-    // Counted before, or its deletion was seen first: either way nothing to add.
-    if (marker.exists) return 'alreadyCounted';
-    const change = shardChangeFor(contribution, 1, names);
-    transaction.set(shardRef(db, change), shardWrite(change, timeZone), { merge: true });
-    transaction.create(markerRef, { taskSid, state: 'counted', contribution, countedAt: FieldValue.serverTimestamp(), removedAt: null });
-    return 'counted';
-  });
-}
-
-/**
- * Takes a deleted interaction back out exactly once, using what its marker
- * says was added (not the current time zone setting). A deletion seen before
- * the creation leaves a `removed` marker so the late creation counts nothing.
- */
-export async function removeFromDashboardOnce(db: Firestore, taskSid: string): Promise<DashboardRemoveResult> {
-  const markerRef = db.doc(dashboardCountedPath(taskSid));
-  return db.runTransaction(async (transaction) => {
-    const marker = await transaction.get(markerRef);
-    if (!marker.exists) {
-      transaction.create(markerRef, { taskSid, state: 'removed', contribution: null, countedAt: null, removedAt: FieldValue.serverTimestamp() });
-      return 'removedBeforeCounted';
+    const [marker, current] = await Promise.all([transaction.get(markerRef), transaction.get(interactionRef)]);
+    const counted = marker.exists ? decode(dashboardCountedSchema, marker.data(), markerRef.path) : null;
+    let wanted: DashboardContribution | null = null;
+    let names = { queueName: null as string | null, agentName: null as string | null };
+    if (current.exists) {
+      const decoded = tryDecode(interactionSchema, current.data());
+      if (!decoded.ok) return 'unreadable';
+      wanted = dashboardContributionOf(decoded.value, timeZone);
+      names = { queueName: decoded.value.queue, agentName: decoded.value.workerName };
     }
-    // A marker that does not decode fails the run (and is retried) rather than being guessed at.
-    const counted = decode(dashboardCountedSchema, marker.data(), markerRef.path);
-    if (counted.state === 'removed' || counted.contribution === null) return 'alreadyRemoved';
-    const change = shardChangeFor(counted.contribution, -1);
-    transaction.set(shardRef(db, change), shardWrite(change, null), { merge: true });
-    transaction.update(markerRef, { state: 'removed', removedAt: FieldValue.serverTimestamp() });
-    return 'removed';
+    const had = counted?.contribution ?? null;
+    if (sameContribution(had, wanted)) return 'unchanged';
+
+    if (had) {
+      const takeBack = shardChangeFor(had, -1);
+      transaction.set(shardRef(db, takeBack), shardWrite(takeBack, null), { merge: true });
+    }
+    if (wanted) {
+      const add = shardChangeFor(wanted, 1, names);
+      transaction.set(shardRef(db, add), shardWrite(add, timeZone), { merge: true });
+    }
+    transaction.set(markerRef, {
+      taskSid,
+      state: wanted ? 'counted' : 'removed',
+      contribution: wanted,
+      countedAt: wanted ? FieldValue.serverTimestamp() : (counted?.countedAt ?? null),
+      removedAt: wanted ? null : FieldValue.serverTimestamp(),
+    });
+    if (!wanted) return 'removed';
+    return had ? 'moved' : 'counted';
   });
 }

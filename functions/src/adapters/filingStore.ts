@@ -6,43 +6,45 @@ import {
   interactionPath,
   type CaptureFailureDocument,
   type E164,
-  type Interaction,
   type StaffRole,
 } from '@interaction-history/model';
 import { AppError } from '../errors.js';
 import { appendAuditEntryIn } from './auditLog.js';
 
-export type FilingWriteResult = 'filed' | 'alreadyFiled';
+export type FilingMark = 'filed' | 'alreadyFiled';
 
-export interface FilingRequest {
-  readonly taskSid: string;
-  readonly customerPhone: E164;
-  readonly actor: { readonly uid: string; readonly role: StaffRole };
-  /** Builds the interaction from the failure record, or throws an AppError saying why it cannot. */
-  readonly build: (failure: CaptureFailureDocument) => Interaction;
+/** The capture failure, or a 404 naming it. */
+export async function readCaptureFailure(db: Firestore, taskSid: string): Promise<CaptureFailureDocument> {
+  const ref = db.doc(captureFailurePath(taskSid));
+  const snapshot = await ref.get();
+  if (!snapshot.exists) throw new AppError('notFound', `There is no capture failure ${taskSid}.`, 404);
+  return decode(captureFailureSchema, snapshot.data(), ref.path);
+}
+
+/** A resolved failure filed elsewhere cannot be filed again. */
+export function refuseIfFiledElsewhere(failure: CaptureFailureDocument, customerPhone: E164): void {
+  if (failure.resolved === true && failure.filedCustomerPhone !== customerPhone) {
+    const where = failure.filedCustomerPhone ? ` (filed under ${failure.filedCustomerPhone})` : '';
+    throw new AppError('conflict', `Capture failure ${failure.taskSid} is already resolved${where}.`, 409);
+  }
 }
 
 /**
- * In one transaction: the interaction is created under the chosen customer,
- * the failure is marked resolved (kept, never deleted) and the audit trail
- * records who filed what. A repeated request finds the failure resolved and
- * writes nothing more.
+ * Once the interaction is stored: marks the failure resolved (kept, never
+ * deleted) and records who filed it, in one transaction. A repeated request
+ * finds it resolved under the same customer and writes nothing more.
  */
-export async function fileCaptureFailureOnce(db: Firestore, request: FilingRequest): Promise<FilingWriteResult> {
+export async function markCaptureFailureFiled(
+  db: Firestore,
+  request: { readonly taskSid: string; readonly customerPhone: E164; readonly actor: { readonly uid: string; readonly role: StaffRole } },
+): Promise<FilingMark> {
   const failureRef = db.doc(captureFailurePath(request.taskSid));
-  const interactionRef = db.doc(interactionPath(request.customerPhone, request.taskSid));
   return db.runTransaction(async (transaction) => {
-    const [failureSnapshot, existing] = await Promise.all([transaction.get(failureRef), transaction.get(interactionRef)]);
-    if (!failureSnapshot.exists) throw new AppError('notFound', `There is no capture failure ${request.taskSid}.`, 404);
-    const failure = decode(captureFailureSchema, failureSnapshot.data(), failureRef.path);
-    if (failure.resolved === true) {
-      if (failure.filedCustomerPhone === request.customerPhone) return 'alreadyFiled';
-      throw new AppError('conflict', `Capture failure ${request.taskSid} is already resolved${failure.filedCustomerPhone ? ` (filed under ${failure.filedCustomerPhone})` : ''}.`, 409);
-    }
-    // Built before any write: a failure that cannot be filed leaves everything as it was.
-    const interaction = request.build(failure);
-    // Stored meanwhile under this customer (a late redelivery, a reconciliation): keep it, resolve the record.
-    if (!existing.exists) transaction.create(interactionRef, interaction);
+    const snapshot = await transaction.get(failureRef);
+    if (!snapshot.exists) throw new AppError('notFound', `There is no capture failure ${request.taskSid}.`, 404);
+    const failure = decode(captureFailureSchema, snapshot.data(), failureRef.path);
+    refuseIfFiledElsewhere(failure, request.customerPhone);
+    if (failure.resolved === true) return 'alreadyFiled';
     transaction.update(failureRef, {
       resolved: true,
       resolvedAt: FieldValue.serverTimestamp(),
@@ -57,7 +59,7 @@ export async function fileCaptureFailureOnce(db: Firestore, request: FilingReque
         { field: 'resolved', before: 'false', after: 'true' },
         { field: 'filedCustomerPhone', before: null, after: request.customerPhone },
       ],
-      note: existing.exists ? `${interactionRef.path} already existed; the record is marked resolved.` : `Filed as ${interactionRef.path}.`,
+      note: `Filed as ${interactionPath(request.customerPhone, request.taskSid)}.`,
     });
     return 'filed';
   });

@@ -15,20 +15,17 @@ import {
   type Interaction,
 } from '@interaction-history/model';
 
-/**
- * What the dashboard reads of an interaction. `queueSid` and
- * `taskCompletedReason` are optional: interactions stored before capture
- * recorded them have neither.
- */
-export type DashboardInteraction = Pick<Interaction, 'taskSid' | 'completedAt' | 'outcome' | 'queue' | 'workerSid' | 'workerName'> & {
-  readonly queueSid?: string | null;
-  readonly taskCompletedReason?: string | null;
-};
+/** What the dashboard reads of an interaction. */
+export type DashboardInteraction = Pick<
+  Interaction,
+  'taskSid' | 'completedAt' | 'outcome' | 'outcomeMissing' | 'queue' | 'queueSid' | 'workerSid' | 'workerName' | 'completedReason'
+>;
 
 /** Where `interaction` counts: the day in the centre's time zone, the shard, and each breakdown's key. */
 export function dashboardContributionOf(interaction: DashboardInteraction, timeZone: string): DashboardContribution {
-  const { outcome } = interaction;
-  const completedReason = interaction.taskCompletedReason?.trim() ? interaction.taskCompletedReason.slice(0, REASON_CODE_MAX_LENGTH) : NO_COMPLETED_REASON_KEY;
+  // An outcome inherited from another task (a transfer) is not this task's: counted as missing, as capture marks it.
+  const outcome = interaction.outcomeMissing ? null : interaction.outcome;
+  const completedReason = interaction.completedReason?.trim() ? interaction.completedReason.slice(0, REASON_CODE_MAX_LENGTH) : NO_COMPLETED_REASON_KEY;
   return {
     day: centreDayOf(interaction.completedAt, timeZone),
     // One agent's counts in one shard; a task without a worker is spread by its own SID.
@@ -87,4 +84,9 @@ export function shardChangeFor(
     queue: tally(contribution.queueKey, names.queueName),
     agent: tally(contribution.agentKey, names.agentName),
   };
+}
+
+/** Whether two contributions count in exactly the same place. */
+export function sameContribution(a: DashboardContribution | null, b: DashboardContribution | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -10,6 +10,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
 import { fileCaptureFailureRequestSchema, tryDecode, type CountryCode } from '@interaction-history/model';
+import { firestoreCaptureStore } from '../adapters/captureStore.js';
 import { verifyStaffSession } from '../adapters/staffSession.js';
 import { readAllowedOrigins, readPhoneRegion } from '../config.js';
 import { AppError } from '../errors.js';
@@ -55,7 +56,8 @@ export function createFileCaptureFailureHandler(dependencies: FileCaptureFailure
       if (!body.ok) {
         throw new AppError('malformedRequest', `Send a JSON body {"taskSid": "WT…", "customerPhone": "+1…"}: ${body.problems.join('; ')}`, 400);
       }
-      const answer = await fileCaptureFailure(body.value, session, { db: dependencies.db(), defaultRegion: dependencies.defaultRegion() });
+      const db = dependencies.db();
+      const answer = await fileCaptureFailure(body.value, session, { db, store: firestoreCaptureStore(db), defaultRegion: dependencies.defaultRegion() });
       response.set('Cache-Control', 'no-store').status(answer.result === 'filed' ? 201 : 200).json(answer);
     } catch (error) {
       sendError(response, 'fileCaptureFailure', error);

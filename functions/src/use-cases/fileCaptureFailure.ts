@@ -1,8 +1,11 @@
 /**
  * The story of filing: an admin chooses the customer an unattributable event
- * belongs to; the event is rebuilt by capture's own interpretation, stored
- * under that customer (so history, stats and the dashboard pick it up as any
- * other), and the failure is marked resolved with an audit entry.
+ * belongs to; the event is rebuilt by capture's own interpretation and
+ * stored by capture's own store (one interaction per TaskSid, the worker
+ * joined from the task's reservation events), so history, stats and the
+ * dashboard pick it up as any other; then the failure is marked resolved
+ * with an audit entry. Each step is idempotent, so a retried request ends
+ * in the same place.
  */
 import {
   interactionPath,
@@ -14,13 +17,15 @@ import {
   type StaffRole,
 } from '@interaction-history/model';
 import type { Firestore } from 'firebase-admin/firestore';
-import { fileCaptureFailureOnce } from '../adapters/filingStore.js';
+import type { CaptureStore } from '../adapters/captureStore.js';
+import { markCaptureFailureFiled, readCaptureFailure, refuseIfFiledElsewhere } from '../adapters/filingStore.js';
 import { interactionForFiling } from '../domain/filing.js';
 import { AppError } from '../errors.js';
 import * as logs from '../logs.js';
 
 export interface FilingContext {
   readonly db: Firestore;
+  readonly store: CaptureStore;
   readonly defaultRegion: CountryCode;
 }
 
@@ -31,19 +36,19 @@ export async function fileCaptureFailure(
 ): Promise<FileCaptureFailureResponse> {
   const customerPhone = normalizePhone(request.customerPhone, context.defaultRegion);
   if (!customerPhone) throw new AppError('malformedRequest', `"${request.customerPhone}" is not a valid phone number.`, 400);
-  const result = await fileCaptureFailureOnce(context.db, {
-    taskSid: request.taskSid,
-    customerPhone,
-    actor,
-    build: (failure) => {
-      if (!isUnattributableReason(failure.reason)) {
-        throw new AppError('conflict', `Capture failure ${request.taskSid} (${failure.reason}) is a note beside a stored interaction; there is nothing to file.`, 409);
-      }
-      const built = interactionForFiling(failure.parametersJson, customerPhone, { defaultRegion: context.defaultRegion, receivedAt: failure.receivedAt });
-      if (!built.ok) throw new AppError('conflict', built.problem, 409);
-      return built.interaction;
-    },
-  });
+  const failure = await readCaptureFailure(context.db, request.taskSid);
+  refuseIfFiledElsewhere(failure, customerPhone);
+  if (!isUnattributableReason(failure.reason)) {
+    throw new AppError('conflict', `Capture failure ${request.taskSid} (${failure.reason}) is a note beside a stored interaction; there is nothing to file.`, 409);
+  }
+  const built = interactionForFiling(failure.parametersJson, customerPhone, { defaultRegion: context.defaultRegion, receivedAt: failure.receivedAt });
+  if (!built.ok) throw new AppError('conflict', built.problem, 409);
+
+  const stored = await context.store.storeCompletedTask(built.interaction);
+  if (stored.result === 'otherCustomer') {
+    throw new AppError('conflict', `Task ${request.taskSid} is already stored under ${stored.customerPhone}.`, 409);
+  }
+  const result = await markCaptureFailureFiled(context.db, { taskSid: request.taskSid, customerPhone, actor });
   logs.captureFailureFiled(request.taskSid, customerPhone, actor.uid, result);
   return { result, taskSid: request.taskSid, customerPhone, interactionPath: interactionPath(customerPhone, request.taskSid) };
 }

@@ -92,14 +92,16 @@ export type DashboardContribution = z.output<typeof dashboardContributionSchema>
 
 /**
  * `dashboardCounted/{taskSid}`: the trigger's marker, written in the same
- * transaction as the counters. `counted` once added; `removed` once taken
- * back (or when the deletion was seen first, so that a late creation event
- * counts nothing). A redelivered event finds the marker and changes nothing.
+ * transaction as the counters: where the interaction is counted now
+ * (`counted`, with its contribution), or that it is counted nowhere
+ * (`removed`, contribution null: the interaction was deleted). Each event
+ * compares it with the interaction as stored now, so a redelivered or stale
+ * event changes nothing.
  */
 export const dashboardCountedSchema = z.object({
   taskSid,
   state: z.enum(['counted', 'removed']),
-  /** Null when the deletion arrived before the creation had been counted. */
+  /** Null when counted nowhere. */
   contribution: z.nullable(dashboardContributionSchema),
   countedAt: z.nullable(storedTime),
   removedAt: z.nullable(storedTime),

@@ -14,6 +14,8 @@ export class MintError extends Error {
   constructor(
     message: string,
     readonly passing: boolean,
+    /** When the service said how long to wait (a 429's `retryAfterSeconds`), in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'MintError';
@@ -41,7 +43,8 @@ export async function mintFirebaseToken(
     if (!response.ok || !minted.ok) {
       const refusal = tryDecode(errorResponseSchema, body);
       const reason = refusal.ok ? refusal.value.error.message : strings.signInServiceAnswered(response.status);
-      throw new MintError(reason, response.status === 429 || response.status >= 500);
+      const retryAfterSeconds = refusal.ok ? refusal.value.error.retryAfterSeconds : undefined;
+      throw new MintError(reason, response.status === 429 || response.status >= 500, retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000);
     }
     return minted.value.firebaseToken;
   } catch (error) {

@@ -115,7 +115,9 @@ export function createFirebaseSession(
       const message = error instanceof Error ? error.message : String(error);
       const mayRetry = failuresInARow < MAX_AUTOMATIC_RETRIES;
       const retry = () => {
-        retryTimer = setTimeout(() => void signIn(flexToken, true), renewalRetryDelayMs(failuresInARow));
+        // Never sooner than the service asked (a 429 says when the address may try again).
+        const askedToWait = error instanceof MintError ? (error.retryAfterMs ?? 0) : 0;
+        retryTimer = setTimeout(() => void signIn(flexToken, true), Math.max(renewalRetryDelayMs(failuresInARow), askedToWait));
       };
       // A failed renewal must not take away a session that still works: keep it and try again shortly.
       if (state.status === 'ready' && Date.now() < sessionExpiresAt) {

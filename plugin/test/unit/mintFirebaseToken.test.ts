@@ -24,6 +24,18 @@ describe('mintFirebaseToken', () => {
     await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', failing)).rejects.toThrow(strings.signInServiceAnswered(502));
   });
 
+  it('treats a 429 as passing and keeps how long the service asked to wait', async () => {
+    const limiting = (() =>
+      Promise.resolve(
+        Response.json({ error: { code: 'rateLimited', message: 'Too many refused sign-ins from this address; try again in 12 s.', retryAfterSeconds: 12 } }, { status: 429 }),
+      )) as typeof fetch;
+    await expect(mintFirebaseToken('https://example.com/mint', 'flex-token', limiting)).rejects.toMatchObject({
+      message: 'Too many refused sign-ins from this address; try again in 12 s.',
+      passing: true,
+      retryAfterMs: 12_000,
+    });
+  });
+
   it('backs off renewals up to a minute', () => {
     expect([1, 2, 3, 4, 5, 10].map(renewalRetryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
   });
