@@ -32,6 +32,8 @@ const VIEWS_BUNDLE = join(REPO_ROOT, 'plugin', 'dist', 'plugin-interaction-histo
 const REACT_UMD = join(REPO_ROOT, 'node_modules', 'react', 'umd', 'react.production.min.js');
 const REACT_DOM_UMD = join(REPO_ROOT, 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js');
 const MAX_BODY_BYTES = 256 * 1024;
+/** The admin data-rights functions, passed through to the Functions emulator. */
+const ADMIN_FUNCTIONS = ['eraseCustomer', 'exportCustomer', 'setRecordingSuppression', 'fileCaptureFailure'] as const;
 
 async function buildShell(): Promise<string> {
   const result = await build({
@@ -78,9 +80,10 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
 
   const pluginConfig = () => ({
     mintTokenUrl: `${origin}/local/mintFirebaseToken`,
+    // The admin functions (erase, export, suppression) are the real ones, in the Functions emulator, reached
+    // through this page's origin (whatever its port), as Flex's own origin is allowed by their CORS.
+    functionsUrl: `${origin}/local/functions`,
     firebase: { apiKey: 'demo-local-key', projectId: PROJECT_ID },
-    // fileCaptureFailure and the other functions run in the emulator, not beside the local mint route.
-    functionsUrl: functionUrl('').replace(/\/$/, ''),
     centreTimeZone: localCentreTimeZone(),
     emulators: {
       authUrl: `http://127.0.0.1:${EMULATOR_PORTS.auth}`,
@@ -128,6 +131,19 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
       }
       sendJson(response, 200, { firebaseToken: await tokens.mintFirebaseToken(identity) } satisfies MintResponse);
     },
+    ...Object.fromEntries(
+      ADMIN_FUNCTIONS.map((name) => [
+        `POST /local/functions/${name}`,
+        async (request: IncomingMessage, response: ServerResponse) => {
+          const answer = await fetch(functionUrl(name), {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: request.headers.authorization ?? '' },
+            body: JSON.stringify(await readBody(request)),
+          });
+          send(response, answer.status, Buffer.from(await answer.arrayBuffer()), answer.headers.get('content-type') ?? 'application/json');
+        },
+      ]),
+    ),
     // The stand-in TaskRouter: a completed task becomes a signed callback to the real webhook.
     'POST /local/taskrouter/complete': async (request, response) => {
       const task = (await readBody(request)) as {

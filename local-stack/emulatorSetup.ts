@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, SECRET_FILE } from './localStack.js';
 
@@ -44,12 +44,19 @@ export function chooseFirestoreEmulator(): { env: Record<string, string>; descri
  */
 export const EMULATOR_TUNING: Record<string, string> = { FUNCTIONS_DISCOVERY_TIMEOUT: '180' };
 
-/** Local-only secrets for the Functions emulator; random per clone, never committed. */
+/** Local-only secrets for the Functions emulator; random per clone, never committed. A secret added later is appended. */
 export function ensureLocalSecrets(): void {
-  if (existsSync(SECRET_FILE)) return;
-  const authToken = randomBytes(16).toString('hex');
-  const accountSid = `AC${randomBytes(16).toString('hex')}`;
-  writeFileSync(SECRET_FILE, `TWILIO_AUTH_TOKEN=${authToken}\nTWILIO_ACCOUNT_SID=${accountSid}\n`, { mode: 0o600 });
+  const existing = existsSync(SECRET_FILE) ? readFileSync(SECRET_FILE, 'utf8') : '';
+  const wanted: Record<string, () => string> = {
+    TWILIO_AUTH_TOKEN: () => randomBytes(16).toString('hex'),
+    TWILIO_ACCOUNT_SID: () => `AC${randomBytes(16).toString('hex')}`,
+    ERASURE_HASH_KEY: () => randomBytes(32).toString('hex'),
+  };
+  const missing = Object.entries(wanted).filter(([key]) => !new RegExp(`^${key}=`, 'm').test(existing));
+  if (missing.length === 0) return;
+  const lines = missing.map(([key, value]) => `${key}=${value()}\n`).join('');
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  writeFileSync(SECRET_FILE, `${existing}${separator}${lines}`, { mode: 0o600 });
 }
 
 export function buildFunctions(): void {

@@ -15,6 +15,8 @@ import { PROJECT_ID } from './localStack.js';
 export interface WebSession {
   readonly db: Firestore;
   readonly uid: string;
+  /** The session's Firebase ID token, as the plugin sends it to the admin endpoints. */
+  idToken(): Promise<string>;
   readonly role: StaffRole;
   close(): Promise<void>;
 }
@@ -35,5 +37,5 @@ export async function signInAs(role: StaffRole, workerSid = `WK${randomBytes(16)
   const [host, port] = firestoreHost.split(':');
   connectFirestoreEmulator(db, host ?? '127.0.0.1', Number(port));
   const { user } = await signInWithCustomToken(auth, await mintCustomToken(role, workerSid));
-  return { db, uid: user.uid, role, close: () => deleteApp(app) };
+  return { db, uid: user.uid, role, idToken: () => user.getIdToken(), close: () => deleteApp(app) };
 }

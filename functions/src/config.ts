@@ -110,3 +110,34 @@ export function readAllowedOrigins(): string[] {
   }
   return [...new Set([FLEX_ORIGIN, ...configured])];
 }
+
+export const ERASURE_HASH_KEY = defineSecret('ERASURE_HASH_KEY', {
+  description:
+    'Key of the HMAC that names an erased or suppressed phone number in the erasure registry (erasures/{hash}), so that the number itself is never kept. At least 32 characters; changing it forgets every erasure and suppression.',
+});
+
+export const INTERACTION_RETENTION_DAYS = defineString('INTERACTION_RETENTION_DAYS', {
+  default: 'none',
+  description:
+    'Days after completion when an interaction expires (Firestore TTL on expireAt), e.g. 730. `none` (the default): interactions are kept until erased.',
+});
+
+/** Below this, the keyed hash of a phone number could be brute-forced with the key as well as the number. */
+export const ERASURE_HASH_KEY_MIN_LENGTH = 32;
+
+export function readErasureHashKey(): string {
+  const key = requireValue('ERASURE_HASH_KEY', ERASURE_HASH_KEY.value());
+  if (key.length < ERASURE_HASH_KEY_MIN_LENGTH) throw configurationError('ERASURE_HASH_KEY', `must be at least ${ERASURE_HASH_KEY_MIN_LENGTH} characters.`);
+  return key;
+}
+
+/** The retention period in days, or null for none. */
+export function readRetentionDays(): number | null {
+  const raw = INTERACTION_RETENTION_DAYS.value().trim();
+  if (raw === '' || raw.toLowerCase() === 'none') return null;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 36_500) {
+    throw configurationError('INTERACTION_RETENTION_DAYS', `is "${raw}", not a whole number of days from 1 to 36500, or none.`);
+  }
+  return days;
+}

@@ -40,6 +40,16 @@ export const documentUnreadable = (path: string, problems: readonly string[]) =>
 export const configurationProblem = (detail: string) =>
   logger.error('configuration problem', { event: 'configurationProblem', detail });
 
+/** Names only the keyed hash, never the erased number. */
+export const customerErased = (subject: string, counts: Readonly<Record<string, number>>) =>
+  logger.info('customer erased', { event: 'customerErased', subject, ...counts });
+
+export const captureWithheld = (taskSid: string) =>
+  logger.info('event withheld: it names an erased or suppressed number', { event: 'captureWithheld', taskSid });
+
+export const statsUncounted = (customerPhone: string, taskSid: string, interactionCount: number) =>
+  logger.info('deleted interaction counted out of the stats', { event: 'statsUncounted', customerPhone, taskSid, interactionCount });
+
 export const dashboardSynced = (taskSid: string, result: string) =>
   logger.info('dashboard counters synced with an interaction', { event: 'dashboardSynced', taskSid, result });
 

@@ -5,7 +5,7 @@
  * bad setting, with the same message.
  */
 import { onInit } from 'firebase-functions/v2/core';
-import { readAllowedOrigins, readPhoneRegion, TASKROUTER_WEBHOOK_URL } from './config.js';
+import { readAllowedOrigins, readPhoneRegion, readRetentionDays, TASKROUTER_WEBHOOK_URL } from './config.js';
 import * as logs from './logs.js';
 
 export function checkSharedSettings(): string[] {
@@ -13,6 +13,7 @@ export function checkSharedSettings(): string[] {
   const checks: (() => unknown)[] = [
     readPhoneRegion,
     readAllowedOrigins,
+    readRetentionDays,
     () => {
       if (TASKROUTER_WEBHOOK_URL.value().trim() === '') throw new Error('Setting TASKROUTER_WEBHOOK_URL is not set.');
     },

@@ -21,5 +21,7 @@ export * from './wire/fileCaptureFailure.js';
 export * from './wire/mintFirebaseToken.js';
 export * from './wire/taskrouterCallback.js';
 export * from './documents/auditLog.js';
+export * from './documents/erasure.js';
+export * from './wire/dataRights.js';
 export * from './documents/profileDeletion.js';
 export * from './pages.js';

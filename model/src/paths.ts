@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   /** Under `customerStats/{phone}`: one marker per interaction already counted, so a redelivered trigger counts once. */
   countedInteractions: 'countedInteractions',
   auditLog: 'auditLog',
+  /** The erasure registry, keyed by a keyed hash of the number (functions only). */
+  erasures: 'erasures',
   /** `dashboardDays/{day}`: never written itself; the parent of a centre-day's shards. */
   dashboardDays: 'dashboardDays',
   /** Under `dashboardDays/{day}`: the sharded counters (a collection group, queried by `day` for a range). */
@@ -39,6 +41,7 @@ export const captureFailurePath = (taskSid: string): string => `${COLLECTIONS.ca
 
 export const auditLogPath = (entryId: string): string => `${COLLECTIONS.auditLog}/${entryId}`;
 
+export const erasurePath = (phoneHash: string): string => `${COLLECTIONS.erasures}/${phoneHash}`;
 export const dashboardShardsPath = (day: string): string => `${COLLECTIONS.dashboardDays}/${day}/${COLLECTIONS.dashboardShards}`;
 
 export const dashboardShardPath = (day: string, shardId: string): string => `${dashboardShardsPath(day)}/${shardId}`;

@@ -110,9 +110,30 @@ async function commitWhenUnchanged<T>(decide: () => Promise<{ readonly batch: Wr
 
 const MAX_COMMIT_ATTEMPTS = 25;
 
+export interface CaptureStoreOptions {
+  /** Days after completion when an interaction expires (Firestore TTL on `expireAt`); null or absent: never. */
+  readonly retentionDays?: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A task's capture record is needed while events of the task can still
+ * arrive: the Events API, which reconciliation reads, keeps 30 days. After
+ * that Firestore's TTL policy removes it (a later replay still finds the
+ * interaction itself), so that this bookkeeping does not grow for ever.
+ */
+export const TASK_CAPTURE_KEEP_DAYS = 45;
+
+const bookkeepingExpiry = (): { expireAt: Date } => ({ expireAt: new Date(Date.now() + TASK_CAPTURE_KEEP_DAYS * DAY_MS) });
+
+function expiryOf(interaction: Interaction, retentionDays: number | null): { expireAt?: Date } {
+  return retentionDays === null ? {} : { expireAt: new Date(interaction.completedAt.getTime() + retentionDays * DAY_MS) };
+}
+
 /** Writes the capture document: created when it was absent, else updated only if unchanged since read. */
 function writeCapture(batch: WriteBatch, ref: DocumentReference, read: Read<TaskCapture>, data: Omit<TaskCapture, 'updatedAt' | 'storedAt'> & { storedAt: unknown }): void {
-  const full = { ...data, updatedAt: FieldValue.serverTimestamp() };
+  const full = { ...data, updatedAt: FieldValue.serverTimestamp(), ...bookkeepingExpiry() };
   if (read.updateTime === null) batch.create(ref, full);
   else batch.update(ref, full, { lastUpdateTime: read.updateTime });
 }
@@ -130,7 +151,7 @@ const sameWorkers = (interaction: Pick<Interaction, 'workerSid' | 'workerName' |
  * on one interaction holding the right worker. Failure records use `create`:
  * a replay finds the document and changes nothing.
  */
-export function firestoreCaptureStore(db: Firestore): CaptureStore {
+export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOptions = {}): CaptureStore {
   return {
     storeCompletedTask: (interaction) =>
       commitWhenUnchanged<CompletedTaskWrite>(async () => {
@@ -158,7 +179,7 @@ export function firestoreCaptureStore(db: Firestore): CaptureStore {
           return { batch, result: { result: 'alreadyExisted', customerPhone: interaction.customerPhone } };
         }
         const stored: Interaction = { ...interaction, ...handledBy(reservations) };
-        batch.create(interactionRef, stored);
+        batch.create(interactionRef, { ...stored, ...expiryOf(interaction, options.retentionDays ?? null) });
         return { batch, result: { result: 'created', interaction: stored } };
       }),
     recordReservationStep: (taskSid, step) =>

@@ -7,7 +7,8 @@ import type { Request, Response } from 'firebase-functions/v2/https';
 import { onRequest } from 'firebase-functions/v2/https';
 import { firestoreCaptureStore, type CaptureStore } from '../adapters/captureStore.js';
 import { isSignedByTwilio, parseFormBody } from '../adapters/twilioSignature.js';
-import { readWebhookSettings, TWILIO_AUTH_TOKEN, type WebhookSettings } from '../config.js';
+import { firestoreErasureRegistry, type ErasureRegistry } from '../adapters/erasureRegistry.js';
+import { ERASURE_HASH_KEY, readErasureHashKey, readRetentionDays, readWebhookSettings, TWILIO_AUTH_TOKEN, type WebhookSettings } from '../config.js';
 import { AppError, withDeadline } from '../errors.js';
 import { firestore } from '../firebase.js';
 import * as logs from '../logs.js';
@@ -17,6 +18,7 @@ import { sendError } from './sendError.js';
 export interface TaskrouterEventsDependencies {
   readonly settings: () => WebhookSettings;
   readonly store: () => CaptureStore;
+  readonly erasures: () => ErasureRegistry;
   readonly now: () => Date;
   /** How long storage may take before the sender is told to retry; TaskRouter gives up after 15 s. */
   readonly storageDeadlineMs: number;
@@ -28,6 +30,7 @@ const STATUS_BY_RESULT: Record<CaptureResult['result'], number> = {
   unattributable: 202,
   workerRecorded: 200,
   ignored: 200,
+  withheld: 200,
 };
 
 function singleValued(parameters: Record<string, string | string[]>): Record<string, string> {
@@ -53,6 +56,7 @@ export function createTaskrouterEventsHandler(dependencies: TaskrouterEventsDepe
       if (!isForm) throw new AppError('malformedRequest', 'Expected a form-encoded TaskRouter callback.', 400);
       const capture = captureTaskrouterEvent(singleValued(signed), {
         store: dependencies.store(),
+        erasures: dependencies.erasures(),
         defaultRegion: settings.defaultRegion,
         receivedAt: dependencies.now(),
       });
@@ -66,9 +70,10 @@ export function createTaskrouterEventsHandler(dependencies: TaskrouterEventsDepe
 
 export const handleTaskrouterEvent = createTaskrouterEventsHandler({
   settings: readWebhookSettings,
-  store: () => firestoreCaptureStore(firestore()),
+  store: () => firestoreCaptureStore(firestore(), { retentionDays: readRetentionDays() }),
+  erasures: () => firestoreErasureRegistry(firestore(), readErasureHashKey()),
   now: () => new Date(),
   storageDeadlineMs: 10_000,
 });
 
-export const taskrouterEvents = onRequest({ secrets: [TWILIO_AUTH_TOKEN], concurrency: 80 }, handleTaskrouterEvent);
+export const taskrouterEvents = onRequest({ secrets: [TWILIO_AUTH_TOKEN, ERASURE_HASH_KEY], concurrency: 80 }, handleTaskrouterEvent);

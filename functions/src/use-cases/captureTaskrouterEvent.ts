@@ -19,15 +19,18 @@ import { interpretCompletedTask, type CaptureFailure } from '../domain/completed
 import { isPlausibleTime, parseEventTime } from '../domain/taskTimes.js';
 import { AppError, isPermanentStorageError } from '../errors.js';
 import * as logs from '../logs.js';
+import { withheldByErasure, type ErasureGateContext } from './erasureGate.js';
 
 export type CaptureResult =
   | { readonly result: 'stored' | 'duplicate'; readonly taskSid: string; readonly customerPhone: string }
   | { readonly result: 'unattributable'; readonly taskSid: string; readonly reason: string }
   /** A reservation event gathered: who handled the task, as far as its reservation events tell so far. */
   | { readonly result: 'workerRecorded'; readonly taskSid: string; readonly workerSid: string | null; readonly interactionUpdated: boolean }
-  | { readonly result: 'ignored'; readonly eventType: string };
+  | { readonly result: 'ignored'; readonly eventType: string }
+  /** The event names an erased or suppressed number: answered 2xx, nothing stored. */
+  | { readonly result: 'withheld'; readonly taskSid: string };
 
-export interface CaptureContext {
+export interface CaptureContext extends ErasureGateContext {
   readonly store: CaptureStore;
   readonly defaultRegion: CountryCode;
   readonly receivedAt: Date;
@@ -49,10 +52,13 @@ export async function captureTaskrouterEvent(
     throw new AppError('malformedRequest', `Not a TaskRouter event: ${envelope.problems.join('; ')}`, 400);
   }
   const { EventType } = envelope.value;
-  if (EventType === TASK_COMPLETED) return captureCompletedTask(parameters, context);
-  if (isReservationCaptureEvent(EventType)) return captureReservation(parameters, context);
-  logs.eventIgnored(EventType);
-  return { result: 'ignored', eventType: EventType };
+  if (EventType !== TASK_COMPLETED && !isReservationCaptureEvent(EventType)) {
+    logs.eventIgnored(EventType);
+    return { result: 'ignored', eventType: EventType };
+  }
+  // Data rights: nothing about an erased (or suppressed) number is stored again.
+  if (await withheldByErasure(parameters, context)) return { result: 'withheld', taskSid: parameters['TaskSid'] ?? '' };
+  return EventType === TASK_COMPLETED ? captureCompletedTask(parameters, context) : captureReservation(parameters, context);
 }
 
 /** Who handled the task: gathered on the task's capture, and copied onto its interaction once that is stored. */

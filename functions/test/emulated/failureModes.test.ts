@@ -1,6 +1,7 @@
 import { Firestore, Timestamp } from 'firebase-admin/firestore';
 import { afterAll, describe, expect, it } from 'vitest';
 import { firestoreCaptureStore } from '../../src/adapters/captureStore.js';
+import { firestoreErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import { createTaskrouterEventsHandler } from '../../src/http/taskrouterEvents.js';
 import { handleInteractionCreated, type InteractionCreatedEvent } from '../../src/triggers/updateCustomerStats.js';
 import { serve } from '../../../test-support/inProcessServer.js';
@@ -31,6 +32,7 @@ describe('when Firestore cannot be reached', () => {
       createTaskrouterEventsHandler({
         settings: () => ({ authToken, publicUrl, defaultRegion: 'US' }),
         store: () => firestoreCaptureStore(unreachableFirestore()),
+        erasures: () => firestoreErasureRegistry(unreachableFirestore(), 'k'.repeat(32)),
         now: () => new Date(),
         storageDeadlineMs: 2_000,
       }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureFailureRecord, CaptureStore, CompletedTaskWrite } from '../../src/adapters/captureStore.js';
+import type { ErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import { AppError } from '../../src/errors.js';
 import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
 
@@ -25,8 +26,17 @@ function storeWhoseInteractionWrite(write: () => Promise<CompletedTaskWrite>): C
   };
 }
 
+/** No number was ever erased: the erasure gate lets every event through (its own behaviour is tested against the emulator). */
+const noErasures: ErasureRegistry = {
+  hashOf: () => 'f'.repeat(64),
+  entriesFor: () => Promise.resolve([]),
+  entryFor: () => Promise.resolve(null),
+  recordErasure: () => Promise.reject(new Error('not expected')),
+  setSuppression: () => Promise.reject(new Error('not expected')),
+};
+
 const capture = (store: CaptureStore) =>
-  captureTaskrouterEvent(parameters, { store, defaultRegion: 'US', receivedAt: new Date('2026-11-28T12:00:00Z') });
+  captureTaskrouterEvent(parameters, { store, erasures: noErasures, defaultRegion: 'US', receivedAt: new Date('2026-11-28T12:00:00Z') });
 
 describe('captureTaskrouterEvent when storage refuses', () => {
   it('keeps an interaction Firestore refuses for ever as a capture failure instead of failing each retry', async () => {
@@ -53,7 +63,7 @@ describe('captureTaskrouterEvent when storage refuses', () => {
   it('refuses an event without a TaskSid as malformed', async () => {
     const store = storeWhoseInteractionWrite(() => Promise.reject(new Error('not reached')));
     await expect(
-      captureTaskrouterEvent({ ...parameters, TaskSid: '' }, { store, defaultRegion: 'US', receivedAt: new Date() }),
+      captureTaskrouterEvent({ ...parameters, TaskSid: '' }, { store, erasures: noErasures, defaultRegion: 'US', receivedAt: new Date() }),
     ).rejects.toBeInstanceOf(AppError);
   });
 });

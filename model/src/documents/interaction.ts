@@ -47,6 +47,8 @@ export const interactionSchema = z.object({
   durationSeconds: z.nullable(z.number()),
   capturedAt: storedTime,
   source: z.literal(INTERACTION_SOURCE),
+  /** Present when a retention period is set: Firestore's TTL policy deletes the interaction after this time. */
+  expireAt: z.optional(storedTime),
 });
 
 export type Interaction = z.output<typeof interactionSchema>;

@@ -33,6 +33,8 @@ export const taskCaptureSchema = z.object({
   /** When the interaction was stored; null until then. */
   storedAt: z.nullable(storedTime),
   updatedAt: storedTime,
+  /** Firestore's TTL policy removes the record after this (45 days after its last write): no event of the task can arrive by then. */
+  expireAt: z.optional(storedTime),
 });
 
 export type TaskCapture = z.output<typeof taskCaptureSchema>;

@@ -22,6 +22,12 @@ const url = z.string().check(z.refine((value) => /^https?:\/\/\S+$/.test(value),
 export const pluginConfigSchema = z.object({
   /** The mintFirebaseToken function's URL. */
   mintTokenUrl: url,
+  /**
+   * Where the admin functions (eraseCustomer, exportCustomer,
+   * setRecordingSuppression, fileCaptureFailure) are, e.g. https://us-central1-<project>.cloudfunctions.net.
+   * Default: beside mintTokenUrl.
+   */
+  functionsUrl: z.optional(url),
   /** The Firebase web app configuration (Project settings → Your apps). */
   firebase: z.object({
     apiKey: z.string().check(z.minLength(1)),
@@ -40,8 +46,6 @@ export const pluginConfigSchema = z.object({
   ),
   /** The contact centre's IANA time zone, in which the dashboard's days are counted (the functions' CENTRE_TIME_ZONE); by default the viewer's. */
   centreTimeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as Europe/London'))),
-  /** Where the callable functions are (`fileCaptureFailure`); by default beside `mintTokenUrl`. */
-  functionsUrl: z.optional(url),
   /** Where the supervisor and admin views' bundle is; by default beside the plugin's own bundle. */
   viewsBundleUrl: z.optional(url),
   /** Local development only: connect to the Firebase emulators. */
@@ -69,4 +73,10 @@ export function parsePluginConfig(raw: unknown): PluginConfig {
   throw new PluginConfigError(
     result.error.issues.map((issue) => `${[CONFIG_KEY, ...issue.path.map(String)].join('.')}: ${issue.message}`),
   );
+}
+
+/** The URL of one of the product's functions: under `functionsUrl`, or beside the minting function. */
+export function functionUrlOf(config: Pick<PluginConfig, 'mintTokenUrl' | 'functionsUrl'>, name: string): string {
+  if (config.functionsUrl) return `${config.functionsUrl.replace(/\/+$/, '')}/${name}`;
+  return new URL(name, config.mintTokenUrl).toString();
 }

@@ -20,6 +20,8 @@ export type SessionState =
       readonly role: StaffRole;
       /** Counts successful sign-ins: a listener refused while the session lapsed resubscribes when this changes. */
       readonly epoch: number;
+      /** The Firebase ID token that the admin endpoints check (refreshed by Firebase when near expiry). */
+      readonly idToken: () => Promise<string>;
     }
   | { readonly status: 'failed'; readonly message: string };
 
@@ -108,7 +110,7 @@ export function createFirebaseSession(
       sessionExpiresAt = typeof flexExp === 'number' ? flexExp * 1000 : 0;
       failuresInARow = 0;
       cancelLapse();
-      publish({ status: 'ready', db, uid: user.uid, role: claims['role'], epoch: ++epoch });
+      publish({ status: 'ready', db, uid: user.uid, role: claims['role'], epoch: ++epoch, idToken: () => user.getIdToken() });
     } catch (error) {
       if (attempt !== latestAttempt) return;
       failuresInARow += 1;

@@ -29,6 +29,14 @@ vi.mock('../../src/data/customers.js', async (importOriginal) => ({
 vi.mock('../../src/data/history.js', () => ({ subscribeToHistory: vi.fn() }));
 // No reason-code list is stored: the configured codes apply.
 vi.mock('../../src/data/reasonCodeLists.js', () => ({ subscribeToReasonCodeList: (_db: unknown, _id: string, onData: (list: null) => void) => (onData(null), () => undefined) }));
+// The admin endpoints: an admin's tab asks whether the number is suppressed as soon as it shows it.
+vi.mock('../../src/data/dataRightsClient.js', () => ({
+  createDataRightsClient: () => ({
+    erase: vi.fn(),
+    exportData: vi.fn(),
+    suppression: ({ phone }: { phone: string }) => Promise.resolve({ phone, suppressed: false, changed: false }),
+  }),
+}));
 // Admins also see the profile's audit trail; its live query is not what these tests are about.
 vi.mock('../../src/data/auditTrail.js', () => ({ subscribeToProfileChanges: vi.fn(() => () => undefined) }));
 
@@ -400,6 +408,24 @@ describe('HistoryTab, focus after the profile forms close', () => {
     expect(screen.getByText(strings.customerDeleted)).toBeTruthy();
     expect(screen.queryByRole('form', { name: strings.createCustomerHeading })).toBeNull();
     expect(document.activeElement).toBe(button(strings.newCustomer));
+  });
+
+  it('shows admins Export and Erase beside the profile, and offers Erase from the profile-only delete', async () => {
+    const session = sessionIn(signedIn(1, 'admin'));
+    showAda(session);
+
+    expect(button(strings.dataRights.exportButton)).toBeTruthy();
+    expect(button(strings.dataRights.eraseButton)).toBeTruthy();
+    await userEvent.click(button(strings.deleteCustomer));
+    expect(screen.getByText(strings.confirmDelete('Ada Lovelace'))).toBeTruthy();
+  });
+
+  it('shows agents neither Export nor Erase', () => {
+    showAda();
+
+    expect(screen.queryByRole('button', { name: strings.dataRights.exportButton })).toBeNull();
+    expect(screen.queryByRole('button', { name: strings.dataRights.eraseButton })).toBeNull();
+    expect(screen.queryByRole('heading', { name: strings.dataRights.heading })).toBeNull();
   });
 });
 

@@ -30,4 +30,5 @@ export const signedIn = (epoch = 1, role: 'agent' | 'supervisor' | 'admin' = 'ag
   uid: 'WKagent',
   role,
   epoch,
+  idToken: () => Promise.resolve(`id-token-of-${role}`),
 });

@@ -10,6 +10,7 @@ import { styles } from '../../ui/theme.js';
 import { IdScope } from '../../ui/useUniqueId.js';
 import { ProfileChanges } from '../audit-trail/ProfileChanges.js';
 import { CustomerProfile } from '../customer/CustomerProfile.js';
+import { DataRights } from '../data-rights/DataRights.js';
 import { PhoneSearch } from '../customer/components/PhoneSearch.js';
 import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
 import type { ReasonCodeStore } from '../outcome/reasonCodeStore.js';
@@ -123,6 +124,9 @@ function TaskPanel({ task, callerPhone, session, config, writer, reasonCodes, st
       )}
       {signedIn?.role === 'admin' && (
         <ProfileChanges key={`changes-${shownPhone}`} db={signedIn.db} phone={shownPhone} sessionEpoch={signedIn.epoch} strings={strings} />
+      )}
+      {signedIn?.role === 'admin' && (
+        <DataRights key={`rights-${shownPhone}`} config={config} idToken={signedIn.idToken} phone={shownPhone} strings={strings} />
       )}
     </IdScope.Provider>
   );
