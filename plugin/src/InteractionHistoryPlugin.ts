@@ -3,7 +3,7 @@
  * registers features; each feature lives in its own folder, and one that
  * fails to register does not stop the others.
  */
-import { CONFIG_KEY, parsePluginConfig, PluginConfigError, type PluginConfig } from './config/pluginConfig.js';
+import { CONFIG_KEY, parsePluginConfig, PluginConfigError, readOutcomeSettings, type PluginConfig } from './config/pluginConfig.js';
 import { createFirebaseSession } from './data/session.js';
 import { registerCompleteGuard } from './features/complete-guard/registerCompleteGuard.js';
 import { callerPhoneOf } from './features/history-tab/customerPhone.js';
@@ -31,39 +31,46 @@ export class InteractionHistoryPlugin {
   readonly dependencies = {};
 
   init(flex: FlexApi, manager: FlexManager): void {
-    let config: PluginConfig;
+    const uiAttributes = (manager.serviceConfiguration.ui_attributes ?? {}) as Record<string, unknown>;
+    const raw = uiAttributes[CONFIG_KEY];
+    let config: PluginConfig | null = null;
+    let problems: readonly string[] = [];
     try {
-      const uiAttributes = (manager.serviceConfiguration.ui_attributes ?? {}) as Record<string, unknown>;
-      config = parsePluginConfig(uiAttributes[CONFIG_KEY]);
+      config = parsePluginConfig(raw);
     } catch (error) {
-      const problems = error instanceof PluginConfigError ? error.problems : [String(error)];
+      problems = error instanceof PluginConfigError ? error.problems : [String(error)];
       console.error(`[${this.name}]`, ...problems);
-      registerConfigurationProblemTab(flex, problems, strings);
-      return;
     }
-
-    const session = createFirebaseSession(config);
-    const signIn = () => void session.signIn(manager.user.token);
-    signIn();
-    manager.events.addListener('tokenUpdated', ({ token }) => void session.signIn(token));
-
-    const writer = new TaskOutcomeWriter((taskSid) => flex.TaskHelper.getTaskByTaskSid(taskSid));
-    const reasonCodes = new ReasonCodeStore(session, { uiAttributeCodes: config.reasonCodes, defaults: DEFAULT_REASON_CODES });
-    const hasCustomerPhone = (task: FlexTask) => callerPhoneOf(task.attributes, config.phoneRegion) !== null;
+    // The reason code, comment and guard never depend on the rest of the settings: a broken setting must not let tasks complete without a reason code.
+    const { reasonCodes, phoneRegion } = config ?? readOutcomeSettings(raw);
+    const callerPhone = (task: FlexTask) => callerPhoneOf(task.attributes, phoneRegion);
+    const writer = new TaskOutcomeWriter((taskSid) => flex.TaskHelper.getTaskByTaskSid(taskSid), callerPhone);
+    const hasCustomerPhone = (task: FlexTask) => callerPhone(task) !== null;
+    // Set once Firebase is configured: a queue's stored list may then say a reason code is not required; until then one is.
+    let reasonCodeStore: ReasonCodeStore | null = null;
     const features: Record<string, () => void> = {
-      historyTab: () => registerHistoryTab(flex, { session, retrySignIn: signIn, config, writer, reasonCodes, strings, hasCustomerPhone }),
       completeGuard: () =>
         registerCompleteGuard(flex, {
           writer,
           strings,
           appliesTo: hasCustomerPhone,
-          reasonCodeRequired: (task) => reasonCodes.current(task.queueSid).required,
+          reasonCodeRequired: (task) => reasonCodeStore?.current(task.queueSid).required ?? true,
         }),
-      staffViews: () =>
+    };
+    if (config) {
+      const session = createFirebaseSession(config);
+      const signIn = () => void session.signIn(manager.user.token);
+      signIn();
+      manager.events.addListener('tokenUpdated', ({ token }) => void session.signIn(token));
+      const ready = config;
+      const store = new ReasonCodeStore(session, { uiAttributeCodes: reasonCodes, defaults: DEFAULT_REASON_CODES });
+      reasonCodeStore = store;
+      features['historyTab'] = () => registerHistoryTab(flex, { session, retrySignIn: signIn, config: ready, writer, reasonCodes: store, strings, hasCustomerPhone });
+      features['staffViews'] = () =>
         registerStaffViews(flex, {
           flexRoles: manager.user.roles,
           loadViews: createViewsBundleLoader({
-            url: viewsBundleUrl(this.version, ownBundleUrl, config.viewsBundleUrl),
+            url: viewsBundleUrl(this.version, ownBundleUrl, ready.viewsBundleUrl),
             version: this.version,
             kit: { firestore: hostFirestore },
           }),
@@ -71,11 +78,13 @@ export class InteractionHistoryPlugin {
           strings,
           session,
           retrySignIn: signIn,
-          config,
-          normalizePhone: (typed) => normalizePhone(typed, config.phoneRegion),
-          callFunction: (name, data) => callFunction(functionsBaseUrl(config.mintTokenUrl, config.functionsUrl), name, data, () => session.idToken()),
-        }),
-    };
+          config: ready,
+          normalizePhone: (typed) => normalizePhone(typed, ready.phoneRegion),
+          callFunction: (name, data) => callFunction(functionsBaseUrl(ready.mintTokenUrl, ready.functionsUrl), name, data, () => session.idToken()),
+        });
+    } else {
+      features['historyTab'] = () => registerConfigurationProblemTab(flex, { problems, reasonCodes, writer, strings });
+    }
     for (const [feature, register] of Object.entries(features)) {
       try {
         register();

@@ -21,7 +21,7 @@ import {
   type StaffRole,
 } from '@interaction-history/model';
 import { adminFirestore, eventually, functionUrl, PROJECT_ID, readDocument } from '../../../test-support/localStack.js';
-import { completedTaskParameters, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
+import { completedTaskParameters, postCallback, stableSid, uniquePhone } from '../../../test-support/taskrouter.js';
 import { mintCustomToken } from '../../../test-support/webSession.js';
 
 const db = adminFirestore();
@@ -126,7 +126,7 @@ describe('fileCaptureFailure: filing', () => {
       interactionPath: interactionPath(phone, taskSid),
     });
     const stored = await readDocument(interactionSchema, interactionPath(phone, taskSid));
-    expect(stored).toMatchObject({ taskSid, customerPhone: phone, outcome: 'Billing', queue: 'Support', source: 'taskrouter' });
+    expect(stored).toMatchObject({ taskSid, customerPhone: phone, outcome: 'Billing', queueSid: stableSid('WQ', 'Support'), source: 'taskrouter' });
     const resolved = await failure(taskSid);
     expect(resolved).toMatchObject({ resolved: true, resolvedBy: admin.uid, filedCustomerPhone: phone, reason: 'noValidPhone' });
     expect(resolved?.resolvedAt).toBeInstanceOf(Date);

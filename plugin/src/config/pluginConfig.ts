@@ -80,3 +80,20 @@ export function functionUrlOf(config: Pick<PluginConfig, 'mintTokenUrl' | 'funct
   if (config.functionsUrl) return `${config.functionsUrl.replace(/\/+$/, '')}/${name}`;
   return new URL(name, config.mintTokenUrl).toString();
 }
+
+/** What the reason code, comment and guard need, read on their own so that they work whatever else is wrong. */
+export interface OutcomeSettings {
+  readonly reasonCodes: readonly string[];
+  readonly phoneRegion: CountryCode;
+}
+
+/** The configured reason codes and region when valid, the defaults otherwise: never a reason to fail open. */
+export function readOutcomeSettings(raw: unknown): OutcomeSettings {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const reasonCodes = z.safeParse(pluginConfigSchema.shape.reasonCodes, record['reasonCodes']);
+  const phoneRegion = z.safeParse(pluginConfigSchema.shape.phoneRegion, record['phoneRegion']);
+  return {
+    reasonCodes: reasonCodes.success ? reasonCodes.data : [...DEFAULT_REASON_CODES],
+    phoneRegion: phoneRegion.success ? phoneRegion.data : DEFAULT_PHONE_REGION,
+  };
+}

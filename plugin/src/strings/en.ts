@@ -77,6 +77,8 @@ export const en = {
   },
   noOutcome: 'No reason recorded',
   none: '—',
+  // An interaction stored before any reservation event of its task arrived: TaskRouter's task.completed names no worker.
+  agentUnknown: 'agent unknown',
   durationValue: (seconds: number) => `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`,
   interactionCount: (count: number) => (count === 1 ? '1 interaction' : `${count} interactions`),
 

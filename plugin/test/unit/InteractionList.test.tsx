@@ -149,7 +149,7 @@ describe('InteractionList', () => {
     expect(duration).not.toBe('3725');
   });
 
-  it('marks an interaction without a reason code as such, and blanks other missing values', () => {
+  it('marks an interaction without a reason code as such, says the agent is unknown, and blanks other missing values', () => {
     const bare = interaction('WT0010', '2026-01-06T00:00:00.000Z', {
       outcome: null,
       comment: null,
@@ -160,7 +160,9 @@ describe('InteractionList', () => {
     });
     renderList({ status: 'ready', interactions: [bare], hasMore: false });
 
-    expect(bodyRows()).toEqual([[formatDateTime(bare.completedAt), strings.none, strings.none, strings.none, strings.noOutcome, strings.none, strings.none]]);
+    expect(bodyRows()).toEqual([
+      [formatDateTime(bare.completedAt), strings.none, strings.none, strings.agentUnknown, strings.noOutcome, strings.none, strings.none],
+    ]);
   });
 
   it('offers older interactions when there are more, and asks for them', async () => {

@@ -89,6 +89,27 @@ describe('registerCompleteGuard', () => {
     expect(invoked).toEqual([{ name: 'SetComponentState', payload: { name: 'AgentTaskCanvasTabs', state: { selectedTabName: 'interaction-history' } } }]);
   });
 
+  it('stops completing a transferred task whose only reason code was chosen for the task it came from', async () => {
+    const task = new FakeTask('WT0002', {
+      from: '+14155550100',
+      conversations: { outcome: 'Billing' },
+      interactionHistory: { comment: 'First agent', customerPhone: '+14155550100', outcomeTaskSid: 'WT0001' },
+    });
+    const { completeTask, shown } = guard();
+
+    const { aborted } = await completeTask({ task });
+
+    expect(aborted).toBe(true);
+    expect(shown).toEqual([OUTCOME_REQUIRED_NOTIFICATION]);
+  });
+
+  it('lets a task complete whose reason code was chosen for it', async () => {
+    const task = new FakeTask('WT0002', { from: '+14155550100', conversations: { outcome: 'Billing' }, interactionHistory: { outcomeTaskSid: 'WT0002' } });
+    const { completeTask } = guard();
+
+    expect((await completeTask({ task })).aborted).toBe(false);
+  });
+
   it('still asks the form for the reason code when the History tab cannot be brought forward', async () => {
     const task = voiceTask();
     const { completeTask, shown, writer } = guard({ tabSwitchFails: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REASON_CODES } from '@interaction-history/model';
-import { parsePluginConfig, PluginConfigError } from '../../src/config/pluginConfig.js';
+import { DEFAULT_PHONE_REGION, DEFAULT_REASON_CODES } from '@interaction-history/model';
+import { parsePluginConfig, PluginConfigError, readOutcomeSettings } from '../../src/config/pluginConfig.js';
 
 const minimal = () => ({
   mintTokenUrl: 'https://us-central1-demo.cloudfunctions.net/mintFirebaseToken',
@@ -104,5 +104,19 @@ describe('parsePluginConfig', () => {
   it('refuses an empty list of reason codes and an empty reason code, naming its position', () => {
     expect(problemsOf({ ...minimal(), reasonCodes: [] })[0]).toMatch(/^interactionHistory\.reasonCodes: /);
     expect(problemsOf({ ...minimal(), reasonCodes: ['Sale', ''] })[0]).toMatch(/^interactionHistory\.reasonCodes\.1: /);
+  });
+});
+
+describe('readOutcomeSettings: what the reason code and guard use whatever else is wrong', () => {
+  it('keeps the configured reason codes and region when the rest of the settings are invalid', () => {
+    expect(readOutcomeSettings({ mintTokenUrl: 'nope', reasonCodes: ['Sales', 'Support'], phoneRegion: 'GB' })).toEqual({
+      reasonCodes: ['Sales', 'Support'],
+      phoneRegion: 'GB',
+    });
+  });
+
+  it('falls back to the default reason codes and region when they are missing or invalid', () => {
+    expect(readOutcomeSettings(undefined)).toEqual({ reasonCodes: [...DEFAULT_REASON_CODES], phoneRegion: DEFAULT_PHONE_REGION });
+    expect(readOutcomeSettings({ reasonCodes: [], phoneRegion: 'Narnia' })).toEqual({ reasonCodes: [...DEFAULT_REASON_CODES], phoneRegion: DEFAULT_PHONE_REGION });
   });
 });

@@ -39,6 +39,32 @@ describe('readOutcome', () => {
   });
 });
 
+describe('the customer written with the outcome', () => {
+  it('is the caller’s number, resolved to E.164, when the agent chose no other customer', async () => {
+    const task = new FakeTask('WT1', { ...callerAttributes(), from: '(415) 555-0100' });
+    const writer = new TaskOutcomeWriter(undefined, () => '+14155550100');
+
+    const saving = writer.change(task, { outcome: 'Billing' }, { saveNow: true });
+    await task.calledTimes(1);
+    task.call(0).result.resolve();
+    await saving;
+
+    expect(task.call(0).attributes).toMatchObject({ interactionHistory: { customerPhone: '+14155550100', outcomeTaskSid: 'WT1' } });
+  });
+
+  it('is the customer the agent searched for otherwise', async () => {
+    const task = new FakeTask('WT1', callerAttributes());
+    const writer = new TaskOutcomeWriter(undefined, () => '+14155550100');
+
+    const saving = writer.change(task, { outcome: 'Billing', customerPhone: '+14155550111' }, { saveNow: true });
+    await task.calledTimes(1);
+    task.call(0).result.resolve();
+    await saving;
+
+    expect(task.call(0).attributes).toMatchObject({ interactionHistory: { customerPhone: '+14155550111' } });
+  });
+});
+
 describe('hasReasonCode', () => {
   it('is true once a reason code is chosen', () => {
     expect(hasReasonCode({ outcome: 'Other', comment: null, customerPhone: null })).toBe(true);

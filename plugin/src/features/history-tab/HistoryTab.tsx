@@ -74,7 +74,9 @@ function TaskPanel({ task, callerPhone, session, config, writer, reasonCodes, st
   const taskOutcome = useTaskOutcome(task, writer);
   const choices = useReasonCodes(reasonCodes, task.queueSid);
   const signedIn = session.status === 'ready' ? session : null;
-  const searchedPhone = taskOutcome.outcome.customerPhone;
+  // The writer stores the caller's number too (always the customer shown); only another number is a search.
+  const chosenPhone = taskOutcome.outcome.customerPhone;
+  const searchedPhone = chosenPhone === callerPhone ? null : chosenPhone;
   const shownPhone = searchedPhone ?? callerPhone;
   return (
     <IdScope.Provider value={task.taskSid}>
@@ -128,6 +130,48 @@ function TaskPanel({ task, callerPhone, session, config, writer, reasonCodes, st
       {signedIn?.role === 'admin' && (
         <DataRights key={`rights-${shownPhone}`} config={config} idToken={signedIn.idToken} phone={shownPhone} strings={strings} />
       )}
+    </IdScope.Provider>
+  );
+}
+
+export interface OutcomeOnlyTabProps {
+  readonly task?: FlexTask;
+  readonly problems: readonly string[];
+  readonly reasonCodes: readonly string[];
+  readonly writer: TaskOutcomeWriter;
+  readonly strings: Strings;
+}
+
+/**
+ * The tab when the configuration is unusable: the problem named, and the reason
+ * code and comment still offered (the guard still requires one), since they
+ * only write task attributes and need neither Firebase nor the settings.
+ */
+export function OutcomeOnlyTab({ task, problems, reasonCodes, writer, strings }: OutcomeOnlyTabProps) {
+  return (
+    <>
+      <ConfigurationProblem problems={problems} strings={strings} />
+      {task && <OutcomeOnlyPanel key={task.taskSid} task={task} reasonCodes={reasonCodes} writer={writer} strings={strings} />}
+    </>
+  );
+}
+
+function OutcomeOnlyPanel({ task, reasonCodes, writer, strings }: Omit<OutcomeOnlyTabProps, 'problems' | 'task'> & { readonly task: FlexTask }) {
+  const taskOutcome = useTaskOutcome(task, writer);
+  return (
+    <IdScope.Provider value={task.taskSid}>
+      <OutcomeForm
+        strings={strings}
+        reasonCodes={reasonCodes}
+        outcome={taskOutcome.outcome.outcome}
+        comment={taskOutcome.commentDraft}
+        saveFailed={taskOutcome.saveFailed}
+        onRetrySave={taskOutcome.retrySave}
+        outcomeRequested={taskOutcome.outcomeRequested}
+        onOutcomeChange={taskOutcome.chooseReason}
+        onCommentChange={taskOutcome.typeComment}
+        onCommentCommit={taskOutcome.commitComment}
+      />
     </IdScope.Provider>
   );
 }

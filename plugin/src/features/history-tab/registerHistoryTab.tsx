@@ -6,7 +6,7 @@ import type { Strings } from '../../strings/index.js';
 import { HISTORY_TAB_NAME } from '../complete-guard/registerCompleteGuard.js';
 import type { ReasonCodeStore } from '../outcome/reasonCodeStore.js';
 import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
-import { ConfigurationProblem, HistoryTab, type HistoryTabProps } from './HistoryTab.js';
+import { HistoryTab, OutcomeOnlyTab, type HistoryTabProps, type OutcomeOnlyTabProps } from './HistoryTab.js';
 
 export interface HistoryTabDependencies {
   readonly session: FirebaseSession;
@@ -29,11 +29,19 @@ export function registerHistoryTab(flex: FlexApi, dependencies: HistoryTabDepend
   );
 }
 
-/** When the configuration is unusable, the tab still appears and says what to fix. */
-export function registerConfigurationProblemTab(flex: FlexApi, problems: readonly string[], strings: Strings): void {
+export interface ConfigurationProblemTabDependencies {
+  readonly problems: readonly string[];
+  readonly reasonCodes: readonly string[];
+  readonly writer: TaskOutcomeWriter;
+  readonly strings: Strings;
+}
+
+/** When the configuration is unusable, the tab still appears, says what to fix, and still asks for the reason code. */
+export function registerConfigurationProblemTab(flex: FlexApi, dependencies: ConfigurationProblemTabDependencies): void {
+  const TaskOutcomeOnlyTab = flex.withTaskContext<OutcomeOnlyTabProps>(OutcomeOnlyTab);
   flex.TaskCanvasTabs.Content.add(
-    <flex.Tab key={HISTORY_TAB_NAME} uniqueName={HISTORY_TAB_NAME} label={strings.tabLabel}>
-      <ConfigurationProblem problems={problems} strings={strings} />
+    <flex.Tab key={HISTORY_TAB_NAME} uniqueName={HISTORY_TAB_NAME} label={dependencies.strings.tabLabel}>
+      <TaskOutcomeOnlyTab {...dependencies} />
     </flex.Tab>,
   );
 }

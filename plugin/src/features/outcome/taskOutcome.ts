@@ -23,8 +23,19 @@ export function hasReasonCode(outcome: OutcomeAttributes): boolean {
 /** Finds the task as Flex holds it now; task objects handed to components can be stale snapshots. */
 export type FreshTaskResolver = (taskSid: string) => FlexTask | undefined;
 
+/** The caller's number as the tab shows it (E.164), or null. */
+export type CallerPhoneResolver = (task: FlexTask) => string | null;
+
 export class TaskOutcomeWriter {
-  constructor(private readonly freshTask: FreshTaskResolver = () => undefined) {}
+  constructor(
+    private readonly freshTask: FreshTaskResolver = () => undefined,
+    /**
+     * The outcome always carries the customer the agent was shown, resolved to
+     * E.164 here: capture then never files it under another customer because
+     * its region setting differs from the plugin's.
+     */
+    private readonly callerPhone: CallerPhoneResolver = () => null,
+  ) {}
 
   private readonly latest = new Map<string, OutcomeAttributes>();
   private readonly unsaved = new Set<string>();
@@ -59,7 +70,8 @@ export class TaskOutcomeWriter {
         // conference, transfer or another plugin's attributes may have arrived meanwhile.
         const target = this.freshTask(task.taskSid) ?? task;
         try {
-          await target.setAttributes(mergeOutcomeAttributes(target.attributes, outcome, task.taskSid));
+          const shown = { ...outcome, customerPhone: outcome.customerPhone ?? this.callerPhone(target) };
+          await target.setAttributes(mergeOutcomeAttributes(target.attributes, shown, task.taskSid));
         } catch (error) {
           this.unsaved.add(task.taskSid);
           throw error;

@@ -60,7 +60,7 @@ export function InteractionList({ strings, state, onLoadOlder, formatDateTime }:
                   </td>
                   <td style={styles.cell}>{interaction.channel ?? strings.none}</td>
                   <td style={styles.cell}>{interaction.queue ?? strings.none}</td>
-                  <td style={styles.cell}>{interaction.workerName ?? strings.none}</td>
+                  <td style={styles.cell}>{interaction.workerName ?? strings.agentUnknown}</td>
                   <td style={styles.cell}>{interaction.outcome ?? <em>{strings.noOutcome}</em>}</td>
                   <td style={{ ...styles.cell, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{interaction.comment ?? strings.none}</td>
                   <td style={styles.cell}>
