@@ -110,6 +110,8 @@ async function main() {
   for (const group of pluginWeight.groups.filter((entry) => entry.minifiedBytes > 0)) {
     rows.push([`5.   ${group.group}`, `${kb(group.minifiedBytes)} / ${kb(group.gzipBytes)} gzip alone`]);
   }
+  rows.push(['5. views bundle, supervisors and admins only (minified / gzip)', `${kb(pluginWeight.views.minifiedBytes)} / ${kb(pluginWeight.views.gzipBytes)} (budget ${kb(pluginWeight.views.budgetGzipBytes)})`]);
+
   rows.push([`6. mint, cache cold (Twilio answers after ${tokenMinting.twilioDelayMs} ms), median`, `${tokenMinting.cold.medianMs} ms`]);
   rows.push(['6. mint, cache warm, median', `${tokenMinting.warm.medianMs} ms`]);
   rows.push(...lostCallbackRows(lostCallbacks));

@@ -9,9 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
-import { EMULATOR_PORTS, functionUrl, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
+import { EMULATOR_PORTS, functionUrl, localCentreTimeZone, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
 import { DEFAULT_WORKER, DELIVERY_ORDERS, taskEvents } from '../local-stack/standInTaskRouter.js';
 import { deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
+import { DEMO_QUEUES } from './demoCentre.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
 
 export interface DesktopOptions {
@@ -27,11 +28,13 @@ export interface RunningDesktop {
 }
 
 const PLUGIN_BUNDLE = join(REPO_ROOT, 'plugin', 'dist', 'plugin-interaction-history.js');
+/** The supervisor and admin views' bundle: the plugin loads it from beside its own, as in production. */
+const VIEWS_BUNDLE = join(REPO_ROOT, 'plugin', 'dist', 'plugin-interaction-history-views.js');
 const REACT_UMD = join(REPO_ROOT, 'node_modules', 'react', 'umd', 'react.production.min.js');
 const REACT_DOM_UMD = join(REPO_ROOT, 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js');
 const MAX_BODY_BYTES = 256 * 1024;
 /** The admin data-rights functions, passed through to the Functions emulator. */
-const ADMIN_FUNCTIONS = ['eraseCustomer', 'exportCustomer', 'setRecordingSuppression'] as const;
+const ADMIN_FUNCTIONS = ['eraseCustomer', 'exportCustomer', 'setRecordingSuppression', 'fileCaptureFailure'] as const;
 
 async function buildShell(): Promise<string> {
   const result = await build({
@@ -82,6 +85,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     // through this page's origin (whatever its port), as Flex's own origin is allowed by their CORS.
     functionsUrl: `${origin}/local/functions`,
     firebase: { apiKey: 'demo-local-key', projectId: PROJECT_ID },
+    centreTimeZone: localCentreTimeZone(),
     emulators: {
       authUrl: `http://127.0.0.1:${EMULATOR_PORTS.auth}`,
       firestoreHost: '127.0.0.1',
@@ -103,6 +107,11 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
       // Read on every request, so a rebuilt plugin is picked up on reload.
       send(response, 200, await readFile(PLUGIN_BUNDLE), 'text/javascript');
     },
+    'GET /plugin/plugin-interaction-history-views.js': async (_request, response) => {
+      send(response, 200, await readFile(VIEWS_BUNDLE), 'text/javascript');
+    },
+    // The demo workspace's queues, offered when ringing in a task (TaskRouter's default queue first).
+    'GET /local/queues': (_request, response) => sendJson(response, 200, [{ name: 'Everyone', sid: null }, ...DEMO_QUEUES]),
     'GET /local/config': (_request, response) => sendJson(response, 200, { interactionHistory: pluginConfig() }),
     'POST /local/sign-in': async (request, response) => {
       const { role, name } = (await readBody(request)) as { role?: unknown; name?: unknown };
@@ -140,7 +149,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     // callbacks to the real webhook (none when the desktop's switch drops them).
     'POST /local/taskrouter/complete': async (request, response) => {
       const task = (await readBody(request)) as {
-        taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string;
+        taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string; queueSid?: string;
         workerSid?: string; workerName?: string; ageSeconds?: number; order?: string; dropCallbacks?: boolean;
       };
       if (typeof task.taskSid !== 'string' || !/^WT[0-9a-f]{32}$/.test(task.taskSid)) {
@@ -156,7 +165,8 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
           taskSid: task.taskSid,
           attributes: task.attributes ?? {},
           ...(task.channel ? { channel: task.channel } : {}),
-          ...(task.queue ? { queue: task.queue } : {}),
+          // The queue's SID when the shell knows it (the queue's reason codes are keyed by it), else its name.
+          ...(typeof task.queueSid === 'string' && /^WQ[0-9a-f]{32}$/.test(task.queueSid) ? { queue: task.queueSid } : task.queue ? { queue: task.queue } : {}),
           workers: [worker],
           ageSeconds: Math.max(0, Math.round(task.ageSeconds ?? 0)),
         }),

@@ -6,6 +6,7 @@
  * webhook its callbacks.
  */
 import type { ActionPayload, FlexManager } from '../../plugin/src/flex/flexApi.js';
+import { DEFAULT_QUEUE, type ShellQueue } from '../demoQueues.js';
 import type { LocalIdentity, ShellStore } from './shellStore.js';
 import type { StandInFlex } from './standInFlex.js';
 
@@ -29,7 +30,8 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
           taskSid: task.taskSid,
           attributes: task.attributes,
           channel: task.channel,
-          queue: task.queue,
+          queue: task.queueName,
+          ...(task.queueSid ? { queueSid: task.queueSid } : {}),
           workerSid: identity?.workerSid,
           workerName: identity?.name,
           ageSeconds: (Date.now() - task.createdAt) / 1000,
@@ -42,6 +44,12 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
         store.notify({ type: 'error', content: `Completing failed: ${(error as Error).message}` });
       }
     },
+    // Flex's NavigateToView: show the view of that name (Flex routes to it; the stand-in keeps it in its state).
+    NavigateToView(payload: ActionPayload) {
+      const { viewName } = payload as unknown as { viewName?: unknown };
+      if (typeof viewName === 'string' && viewName !== '') store.update({ activeView: viewName });
+      return Promise.resolve();
+    },
     SetComponentState(payload: ActionPayload) {
       const { name, state } = payload as unknown as { name?: string; state?: { selectedTabName?: string } };
       if (name === 'AgentTaskCanvasTabs' && state?.selectedTabName) store.update({ selectedTabName: state.selectedTabName });
@@ -50,13 +58,20 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
   };
 }
 
+/** The Flex roles a local identity holds, as Flex's `manager.user.roles` gives them. */
+export const FLEX_ROLES: Record<LocalIdentity['role'], readonly string[]> = {
+  agent: ['agent'],
+  supervisor: ['supervisor'],
+  admin: ['admin'],
+};
+
 /** Signs a worker in with a local Flex token, hands Flex's manager to the stand-in, then loads the plugin bundle. */
 export async function signIn(store: ShellStore, flex: StandInFlex, role: LocalIdentity['role'], name: string): Promise<void> {
   try {
     const { token, identity } = await postJson<{ token: string; identity: LocalIdentity }>('/local/sign-in', { role, name });
     const config = (await (await fetch('/local/config')).json()) as Record<string, unknown>;
     const manager: FlexManager = {
-      user: { token },
+      user: { token, roles: FLEX_ROLES[identity.role] },
       events: { addListener: () => undefined },
       serviceConfiguration: { ui_attributes: config },
     };
@@ -84,7 +99,7 @@ export const CHANNELS = {
 
 export type ChannelKey = keyof typeof CHANNELS;
 
-export function ringIn(store: ShellStore, phone: string, channel: ChannelKey): void {
+export function ringIn(store: ShellStore, phone: string, channel: ChannelKey, queue: ShellQueue = DEFAULT_QUEUE): void {
   const spec = CHANNELS[channel];
-  store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, 'Everyone');
+  store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, { name: queue.name, sid: queue.sid ?? '' });
 }

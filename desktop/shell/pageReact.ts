@@ -5,4 +5,4 @@ import type * as ReactModule from 'react';
 const React = (globalThis as unknown as { React: typeof ReactModule }).React;
 
 export default React;
-export const { createContext, createElement, Fragment, useContext, useEffect, useMemo, useRef, useState } = React;
+export const { cloneElement, createContext, createElement, Fragment, useContext, useEffect, useMemo, useRef, useState } = React;

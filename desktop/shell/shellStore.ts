@@ -12,7 +12,6 @@ export interface LocalIdentity {
 
 export interface ShellTask extends FlexTask {
   readonly channel: string;
-  readonly queue: string;
   readonly createdAt: number;
 }
 
@@ -31,7 +30,11 @@ export interface ShellState {
   readonly notifications: readonly ShownNotification[];
   /** The stand-in TaskRouter keeps the events of completed tasks but sends no callback: reconciliation must recover them. */
   readonly dropCallbacks: boolean;
+  /** The view of Flex's ViewCollection on screen: the agent desktop, or one a plugin added. */
+  readonly activeView: string;
 }
+
+export const AGENT_DESKTOP_VIEW = 'agent-desktop';
 
 type Listener = () => void;
 
@@ -44,6 +47,7 @@ export class ShellStore {
     selectedTabName: 'info',
     notifications: [],
     dropCallbacks: false,
+    activeView: AGENT_DESKTOP_VIEW,
   };
   private readonly listeners = new Set<Listener>();
   private notificationKey = 0;
@@ -64,7 +68,7 @@ export class ShellStore {
     return this.state.tasks.find((task) => task.taskSid === taskSid);
   }
 
-  addTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: string): void {
+  addTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: { readonly sid: string; readonly name: string }): void {
     const task = this.makeTask(taskSid, attributes, channel, queue, Date.now());
     this.update({ tasks: [...this.state.tasks, task], selectedTaskSid: taskSid, selectedTabName: 'info' });
   }
@@ -85,12 +89,13 @@ export class ShellStore {
   }
 
   /** Like Flex: a task is an immutable snapshot; setAttributes replaces it with a new one. */
-  private makeTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: string, createdAt: number): ShellTask {
+  private makeTask(taskSid: string, attributes: Record<string, unknown>, channel: string, queue: { readonly sid: string; readonly name: string }, createdAt: number): ShellTask {
     return {
       taskSid,
       attributes,
       channel,
-      queue,
+      queueSid: queue.sid,
+      queueName: queue.name,
       createdAt,
       setAttributes: (next: object) => {
         const current = this.task(taskSid);

@@ -1,11 +1,23 @@
 /**
  * A stand-in for the part of Twilio Flex the plugin uses (see
  * plugin/src/flex/flexApi.ts): tabs in the Task Canvas, the Actions framework
- * with before-listeners that may abort, notifications, task context, and
- * Plugins.init. The plugin runs against it unchanged.
+ * with before-listeners that may abort, notifications, task context, the side
+ * navigation and the view collection, and Plugins.init. The plugin runs
+ * against it unchanged.
  */
 import React, { createContext, useContext, type ComponentType, type ReactElement } from 'react';
-import type { ActionPayload, FlexApi, FlexManager, FlexTask, NotificationDefinition, TabProps, TaskContextKey } from '../../plugin/src/flex/flexApi.js';
+import type {
+  ActionPayload,
+  FlexApi,
+  FlexManager,
+  FlexTask,
+  NotificationDefinition,
+  SideLinkProps,
+  SideNavChildProps,
+  TabProps,
+  TaskContextKey,
+  ViewProps,
+} from '../../plugin/src/flex/flexApi.js';
 import type { ShellStore } from './shellStore.js';
 
 type Listener = (payload: ActionPayload, abort: () => void) => void | Promise<void>;
@@ -20,6 +32,10 @@ export const TaskContext = createContext<FlexTask | undefined>(undefined);
 export interface StandInFlex extends FlexApi {
   readonly Plugins: { init(pluginClass: new () => { init(flex: FlexApi, manager: FlexManager): void }): void };
   readonly registeredTabs: RegisteredTab[];
+  /** What plugins added to the side navigation, in their sort order; each is given `SideNavChildProps`. */
+  readonly registeredSideLinks: { readonly element: ReactElement<SideNavChildProps>; readonly sortOrder: number }[];
+  /** What plugins added to the view collection. */
+  readonly registeredViews: ReactElement<ViewProps>[];
   readonly listenerCount: (name: string) => number;
   setManager(manager: FlexManager): void;
 }
@@ -31,7 +47,19 @@ export function createStandInFlex(store: ShellStore, builtInActions: Record<stri
   const waitingPlugins: (new () => { init(flex: FlexApi, manager: FlexManager): void })[] = [];
   let manager: FlexManager | null = null;
 
+  const registeredSideLinks: StandInFlex['registeredSideLinks'] = [];
+  const registeredViews: ReactElement<ViewProps>[] = [];
+
   const Tab = ({ children }: TabProps) => <>{children}</>;
+  // Flex's SideLink: an icon and a label; the stand-in draws the label as a button, marked current when active.
+  const SideLink = ({ isActive, onClick, children }: SideLinkProps) => (
+    <button type="button" aria-current={isActive ? 'page' : undefined} onClick={onClick}
+      style={{ display: 'block', width: '100%', textAlign: 'left', padding: '8px 12px', border: 'none', background: isActive ? '#0263e0' : 'transparent', color: isActive ? '#fff' : 'inherit' }}>
+      {children}
+    </button>
+  );
+  // Flex's View: the Desktop shows the one whose name is the active view.
+  const View = ({ children }: ViewProps) => <>{children}</>;
 
   const flex: StandInFlex = {
     TaskCanvasTabs: {
@@ -81,6 +109,25 @@ export function createStandInFlex(store: ShellStore, builtInActions: Record<stri
     },
     NotificationType: { error: 'error', information: 'information', success: 'success', warning: 'warning' },
     TaskHelper: { getTaskByTaskSid: (taskSid) => store.task(taskSid) },
+    SideNav: {
+      Content: {
+        add(element, options) {
+          registeredSideLinks.push({ element: element as ReactElement<SideNavChildProps>, sortOrder: options?.sortOrder ?? Number.MAX_SAFE_INTEGER });
+          registeredSideLinks.sort((a, b) => a.sortOrder - b.sortOrder);
+          store.update({});
+        },
+      },
+    },
+    SideLink,
+    ViewCollection: {
+      Content: {
+        add(element) {
+          registeredViews.push(element as ReactElement<ViewProps>);
+          store.update({});
+        },
+      },
+    },
+    View,
     Plugins: {
       init(pluginClass) {
         if (manager) new pluginClass().init(flex, manager);
@@ -88,6 +135,8 @@ export function createStandInFlex(store: ShellStore, builtInActions: Record<stri
       },
     },
     registeredTabs,
+    registeredSideLinks,
+    registeredViews,
     listenerCount: (name) => listeners.get(name)?.length ?? 0,
     setManager(next) {
       manager = next;

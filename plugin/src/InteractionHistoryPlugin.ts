@@ -8,12 +8,21 @@ import { createFirebaseSession } from './data/session.js';
 import { registerCompleteGuard } from './features/complete-guard/registerCompleteGuard.js';
 import { callerPhoneOf } from './features/history-tab/customerPhone.js';
 import { registerConfigurationProblemTab, registerHistoryTab } from './features/history-tab/registerHistoryTab.js';
+import { ReasonCodeStore } from './features/outcome/reasonCodeStore.js';
 import { TaskOutcomeWriter } from './features/outcome/taskOutcome.js';
+import { callFunction, functionsBaseUrl } from './features/staff-views/callFunction.js';
+import { hostFirestore } from './features/staff-views/hostKit.js';
+import { createViewsBundleLoader, viewsBundleUrl } from './features/staff-views/loadViewsBundle.js';
+import { registerStaffViews } from './features/staff-views/registerStaffViews.js';
+import { DEFAULT_REASON_CODES, normalizePhone } from '@interaction-history/model';
 import type { FlexApi, FlexManager, FlexTask } from './flex/flexApi.js';
 import { strings } from './strings/index.js';
 
 declare const __PLUGIN_NAME__: string;
 declare const __PLUGIN_VERSION__: string;
+
+/** This bundle's own URL, known only while the script first runs; the views bundle is served beside it. */
+const ownBundleUrl = typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement ? document.currentScript.src : undefined;
 
 export class InteractionHistoryPlugin {
   readonly name = __PLUGIN_NAME__;
@@ -37,8 +46,16 @@ export class InteractionHistoryPlugin {
     const callerPhone = (task: FlexTask) => callerPhoneOf(task.attributes, phoneRegion);
     const writer = new TaskOutcomeWriter((taskSid) => flex.TaskHelper.getTaskByTaskSid(taskSid), callerPhone);
     const hasCustomerPhone = (task: FlexTask) => callerPhone(task) !== null;
+    // Set once Firebase is configured: a queue's stored list may then say a reason code is not required; until then one is.
+    let reasonCodeStore: ReasonCodeStore | null = null;
     const features: Record<string, () => void> = {
-      completeGuard: () => registerCompleteGuard(flex, { writer, strings, appliesTo: hasCustomerPhone }),
+      completeGuard: () =>
+        registerCompleteGuard(flex, {
+          writer,
+          strings,
+          appliesTo: hasCustomerPhone,
+          reasonCodeRequired: (task) => reasonCodeStore?.current(task.queueSid).required ?? true,
+        }),
     };
     if (config) {
       const session = createFirebaseSession(config);
@@ -46,7 +63,25 @@ export class InteractionHistoryPlugin {
       signIn();
       manager.events.addListener('tokenUpdated', ({ token }) => void session.signIn(token));
       const ready = config;
-      features['historyTab'] = () => registerHistoryTab(flex, { session, retrySignIn: signIn, config: ready, writer, strings, hasCustomerPhone });
+      const store = new ReasonCodeStore(session, { uiAttributeCodes: reasonCodes, defaults: DEFAULT_REASON_CODES });
+      reasonCodeStore = store;
+      features['historyTab'] = () => registerHistoryTab(flex, { session, retrySignIn: signIn, config: ready, writer, reasonCodes: store, strings, hasCustomerPhone });
+      features['staffViews'] = () =>
+        registerStaffViews(flex, {
+          flexRoles: manager.user.roles,
+          loadViews: createViewsBundleLoader({
+            url: viewsBundleUrl(this.version, ownBundleUrl, ready.viewsBundleUrl),
+            version: this.version,
+            kit: { firestore: hostFirestore },
+          }),
+          version: this.version,
+          strings,
+          session,
+          retrySignIn: signIn,
+          config: ready,
+          normalizePhone: (typed) => normalizePhone(typed, ready.phoneRegion),
+          callFunction: (name, data) => callFunction(functionsBaseUrl(ready.mintTokenUrl, ready.functionsUrl), name, data, () => session.idToken()),
+        });
     } else {
       features['historyTab'] = () => registerConfigurationProblemTab(flex, { problems, reasonCodes, writer, strings });
     }

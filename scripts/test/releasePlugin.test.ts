@@ -12,7 +12,15 @@ const page = (key: string, items: object[]) => ({ [key]: items, meta: { key, pag
 
 const OTHER_PLUGIN = { plugin_sid: sid('FP', '9'), plugin_version_sid: sid('FV', '9'), unique_name: 'plugin-queue-callback', configuration_sid: sid('FJ', '1') };
 
+const VIEWS = 'https://acme.web.app/plugin-interaction-history-views.js';
+
+/** Firebase Hosting serving the views bundle beside the agent bundle, at the given version. */
+function hostedViews(version = '0.1.0', status = 200) {
+  nock('https://acme.web.app').get('/plugin-interaction-history-views.js').query({ v: '0.1.0' }).reply(status, `var InteractionHistoryViews=function(e){e.version=${JSON.stringify(version)}}({});`);
+}
+
 function liveApi({ pluginExists }: { pluginExists: boolean }) {
+  hostedViews();
   nock(API)
     .get('/v1/PluginService/Plugins')
     .query(true)
@@ -39,7 +47,7 @@ describe('release:plugin', () => {
 
     const plan = await releasePlugin(env, false, (line) => lines.push(line));
 
-    expect(plan).toMatchObject({ pluginName: 'plugin-interaction-history', bundleUrl: BUNDLE, keptVersionSids: [OTHER_PLUGIN.plugin_version_sid] });
+    expect(plan).toMatchObject({ pluginName: 'plugin-interaction-history', bundleUrl: BUNDLE, viewsBundleUrl: VIEWS, keptVersionSids: [OTHER_PLUGIN.plugin_version_sid] });
     expect(lines.at(-1)).toMatch(/Dry run/);
   });
 
@@ -60,6 +68,13 @@ describe('release:plugin', () => {
     nock(API).post('/v1/PluginService/Releases', { ConfigurationId: sid('FJ', '5') }).reply(201, { sid: sid('FK', '6'), configuration_sid: sid('FJ', '5') });
 
     await releasePlugin(env, true, () => undefined);
+  });
+
+  it('refuses to release while the views bundle of this version is not served beside the plugin', async () => {
+    hostedViews('0.0.9');
+    await expect(releasePlugin(env, true, () => undefined)).rejects.toThrow(/not version 0\.1\.0/);
+    hostedViews('0.1.0', 404);
+    await expect(releasePlugin(env, true, () => undefined)).rejects.toThrow(/not served at .*HTTP 404/);
   });
 
   it('names a missing or wrong bundle URL before calling Twilio', async () => {

@@ -10,6 +10,7 @@ import {
   DEFAULT_REASON_CODES,
   HISTORY_PAGE_SIZE_MAX,
   isPhoneRegion,
+  isTimeZone,
   REASON_CODE_MAX_LENGTH,
   type CountryCode,
 } from '@interaction-history/model';
@@ -23,7 +24,7 @@ export const pluginConfigSchema = z.object({
   mintTokenUrl: url,
   /**
    * Where the admin functions (eraseCustomer, exportCustomer,
-   * setRecordingSuppression) are, e.g. https://us-central1-<project>.cloudfunctions.net.
+   * setRecordingSuppression, fileCaptureFailure) are, e.g. https://us-central1-<project>.cloudfunctions.net.
    * Default: beside mintTokenUrl.
    */
   functionsUrl: z.optional(url),
@@ -43,6 +44,10 @@ export const pluginConfigSchema = z.object({
     z.custom<CountryCode>((value) => typeof value === 'string' && isPhoneRegion(value), 'must be a two-letter region such as US'),
     DEFAULT_PHONE_REGION,
   ),
+  /** The contact centre's IANA time zone, in which the dashboard's days are counted (the functions' CENTRE_TIME_ZONE); by default the viewer's. */
+  centreTimeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be an IANA time zone such as Europe/London'))),
+  /** Where the supervisor and admin views' bundle is; by default beside the plugin's own bundle. */
+  viewsBundleUrl: z.optional(url),
   /** Local development only: connect to the Firebase emulators. */
   emulators: z.optional(
     z.object({

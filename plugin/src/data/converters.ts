@@ -5,15 +5,21 @@
  */
 import type { FirestoreDataConverter, SnapshotOptions } from 'firebase/firestore';
 import {
+  captureFailureSchema,
   auditEntrySchema,
   customerSchema,
   customerStatsSchema,
+  dashboardShardSchema,
   decode,
   interactionSchema,
+  reasonCodeListSchema,
+  type CaptureFailureDocument,
   type AuditEntry,
   type Customer,
   type CustomerStats,
+  type DashboardShard,
   type Interaction,
+  type ReasonCodeList,
   type Schema,
 } from '@interaction-history/model';
 
@@ -33,5 +39,11 @@ export const customerConverter = decodingConverter<Customer>(customerSchema, { s
 
 export const customerStatsConverter = decodingConverter<CustomerStats>(customerStatsSchema);
 
+export const dashboardShardConverter = decodingConverter<DashboardShard>(dashboardShardSchema);
+
+export const captureFailureConverter = decodingConverter<CaptureFailureDocument>(captureFailureSchema);
+
+// A list an admin just saved holds a pending server timestamp until Firestore confirms it.
+export const reasonCodeListConverter = decodingConverter<ReasonCodeList>(reasonCodeListSchema, { serverTimestamps: 'estimate' });
 // An entry just written holds a pending server time only in the functions; the estimate keeps decoding safe anyway.
 export const auditEntryConverter = decodingConverter<AuditEntry>(auditEntrySchema, { serverTimestamps: 'estimate' });

@@ -30,6 +30,8 @@ export interface FirebaseSession {
   subscribe(listener: (state: SessionState) => void): () => void;
   /** Signs in (again) with a Flex token; call it at start and on every Flex token refresh. */
   signIn(flexToken: string): Promise<void>;
+  /** The signed-in user's Firebase ID token, for calling the project's callable functions. */
+  idToken(): Promise<string>;
 }
 
 /** Waits before retrying a failed sign-in or renewal: 5 s, 10 s, 20 s… at most a minute. */
@@ -141,5 +143,6 @@ export function createFirebaseSession(
       return () => listeners.delete(listener);
     },
     signIn,
+    idToken: () => (auth.currentUser ? auth.currentUser.getIdToken() : Promise.reject(new Error(strings.notSignedIn))),
   };
 }

@@ -10,6 +10,9 @@ import type { ComponentType, JSXElementConstructor, ReactElement, ReactNode } fr
 
 export interface FlexTask {
   readonly taskSid: string;
+  /** The TaskRouter queue (`WQ…`) the task came through: picks the queue's reason codes and whether one is required. */
+  readonly queueSid: string;
+  readonly queueName: string;
   readonly attributes: Record<string, unknown>;
   readonly setAttributes: (attributes: object) => Promise<unknown>;
 }
@@ -24,6 +27,31 @@ export interface ActionPayload {
   readonly task?: FlexTask;
   readonly sid?: string;
   readonly taskSid?: string;
+}
+
+/** What Flex gives each child of its side navigation (its `SideNavChildrenProps`): which view is showing. */
+export interface SideNavChildProps {
+  readonly activeView?: string;
+}
+
+/** Flex's `SideLink`: an entry of the side navigation. */
+export interface SideLinkProps {
+  readonly icon: ReactNode;
+  readonly iconActive?: ReactNode;
+  readonly isActive?: boolean;
+  readonly showLabel?: boolean;
+  readonly onClick?: () => void;
+  readonly children?: ReactNode;
+}
+
+/** Flex's `View`: one page of the `ViewCollection`, shown when the route names it. */
+export interface ViewProps {
+  readonly name: string;
+  readonly children: ReactNode;
+}
+
+export interface ContentOptions {
+  readonly sortOrder?: number;
 }
 
 /** The values of Flex's `NotificationType` enum; `flexApi.typecheck.ts` proves they are the same. */
@@ -64,10 +92,17 @@ export interface FlexApi<Kind = NotificationKind> {
   };
   readonly NotificationType: { readonly error: Kind; readonly information: Kind; readonly success: Kind; readonly warning: Kind };
   readonly TaskHelper: { readonly getTaskByTaskSid: (taskSid: string) => FlexTask | undefined };
+  /** The side navigation; its children are given `SideNavChildProps`. */
+  readonly SideNav: { readonly Content: { readonly add: (element: ReactElement, options?: ContentOptions) => void } };
+  readonly SideLink: JSXElementConstructor<SideLinkProps>;
+  /** The pages beside the agent desktop; `NavigateToView` with `{ viewName }` shows one. */
+  readonly ViewCollection: { readonly Content: { readonly add: (element: ReactElement, options?: ContentOptions) => void } };
+  readonly View: JSXElementConstructor<ViewProps>;
 }
 
 export interface FlexManager {
-  readonly user: { readonly token: string };
+  /** `roles` are the Flex user's own (`agent`, `supervisor`, `admin`…), known before any sign-in to Firebase. */
+  readonly user: { readonly token: string; readonly roles: readonly string[] };
   readonly events: { readonly addListener: (event: 'tokenUpdated', handler: (payload: { token: string }) => void) => unknown };
   readonly serviceConfiguration: { readonly ui_attributes?: unknown };
 }

@@ -14,6 +14,15 @@ export const en = {
   outcomeWithoutHistory: 'You can still choose the reason code and complete the task.',
   configurationProblem: 'Customer history is not configured correctly. Ask your admin to fix:',
   loading: 'Loading…',
+  notSignedIn: 'Not signed in to customer history yet.',
+
+  dashboardLink: 'Outcomes',
+  reasonCodesLink: 'Reason codes',
+  viewLoading: 'Loading the view…',
+  viewLoadFailed: 'This view could not be loaded. Check your connection and try again.',
+  viewFailed: 'This view stopped working. Reload Flex; if it persists, tell your admin (details are in the browser console).',
+  viewVersionMismatch: (loaded: string, expected: string) =>
+    `The view's files are version ${loaded}, the plugin is ${expected}. Reload Flex; if it persists, ask your admin to release both files together.`,
 
   customerHeading: 'Customer',
   unknownCaller: (phone: string) => `No customer is saved for ${phone}.`,
@@ -75,6 +84,7 @@ export const en = {
 
   outcomeHeading: 'Outcome of this task',
   reasonCode: 'Reason code',
+  reasonCodeOptional: 'Reason code (optional for this queue)',
   chooseReason: 'Choose a reason…',
   comment: 'Comment (optional)',
   commentCounter: (used: number, max: number) => `${used} / ${max}`,

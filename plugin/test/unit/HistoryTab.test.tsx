@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parsePluginConfig } from '../../src/config/pluginConfig.js';
 import type { FirebaseSession } from '../../src/data/session.js';
 import { ConfigurationProblem, HistoryTab } from '../../src/features/history-tab/HistoryTab.js';
+import { ReasonCodeStore } from '../../src/features/outcome/reasonCodeStore.js';
 import { TaskOutcomeWriter } from '../../src/features/outcome/taskOutcome.js';
 import { strings } from '../../src/strings/index.js';
 import { FakeTask } from './fakeTask.js';
@@ -12,7 +13,7 @@ import { sessionIn } from './fakeSession.js';
 const config = parsePluginConfig({ mintTokenUrl: 'https://example.com/mint', firebase: { apiKey: 'k', projectId: 'p' } });
 
 const renderTab = (session: FirebaseSession, retrySignIn = vi.fn(), task = new FakeTask('WT1', { from: '+14155550100' }), writer = new TaskOutcomeWriter()) =>
-  render(<HistoryTab task={task} session={session} retrySignIn={retrySignIn} config={config} writer={writer} strings={strings} />);
+  render(<HistoryTab task={task} session={session} retrySignIn={retrySignIn} config={config} writer={writer} reasonCodes={new ReasonCodeStore(session, { uiAttributeCodes: config.reasonCodes, defaults: [] })} strings={strings} />);
 
 const reasonSelect = () => screen.getByRole<HTMLSelectElement>('combobox', { name: strings.reasonCode });
 const commentBox = () => screen.getByRole('textbox', { name: strings.comment });

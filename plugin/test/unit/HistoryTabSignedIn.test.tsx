@@ -12,6 +12,7 @@ import { createCustomer, deleteCustomer, subscribeToCustomer, subscribeToCustome
 import { subscribeToHistory, type HistoryWindow } from '../../src/data/history.js';
 import type { FirebaseSession } from '../../src/data/session.js';
 import { HistoryTab } from '../../src/features/history-tab/HistoryTab.js';
+import { ReasonCodeStore } from '../../src/features/outcome/reasonCodeStore.js';
 import { TaskOutcomeWriter } from '../../src/features/outcome/taskOutcome.js';
 import { strings } from '../../src/strings/index.js';
 import { deferred, FakeTask, type Deferred } from './fakeTask.js';
@@ -26,6 +27,8 @@ vi.mock('../../src/data/customers.js', async (importOriginal) => ({
   deleteCustomer: vi.fn(),
 }));
 vi.mock('../../src/data/history.js', () => ({ subscribeToHistory: vi.fn() }));
+// No reason-code list is stored: the configured codes apply.
+vi.mock('../../src/data/reasonCodeLists.js', () => ({ subscribeToReasonCodeList: (_db: unknown, _id: string, onData: (list: null) => void) => (onData(null), () => undefined) }));
 // The admin endpoints: an admin's tab asks whether the number is suppressed as soon as it shows it.
 vi.mock('../../src/data/dataRightsClient.js', () => ({
   createDataRightsClient: () => ({
@@ -138,7 +141,7 @@ const historyOf = (...comments: string[]): HistoryWindow => ({
 });
 
 function renderTab(session: FirebaseSession = sessionIn(signedIn()), task = new FakeTask('WT1', { from: CALLER })) {
-  return render(<HistoryTab task={task} session={session} retrySignIn={vi.fn()} config={config} writer={new TaskOutcomeWriter()} strings={strings} />);
+  return render(<HistoryTab task={task} session={session} retrySignIn={vi.fn()} config={config} writer={new TaskOutcomeWriter()} reasonCodes={new ReasonCodeStore(session, { uiAttributeCodes: config.reasonCodes, defaults: [] })} strings={strings} />);
 }
 
 /** The caller is Ada, with the given history; everything has answered. */

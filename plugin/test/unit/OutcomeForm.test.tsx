@@ -253,3 +253,19 @@ describe('OutcomeForm', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('OutcomeForm on a queue that does not require a reason code', () => {
+  it('says the reason code is optional and does not mark it required', () => {
+    renderForm({ reasonRequired: false });
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: strings.reasonCodeOptional });
+    expect(select.required).toBe(false);
+    expect(select.getAttribute('aria-required')).toBe('false');
+  });
+
+  it('keeps showing a code the task holds after an admin retired it', () => {
+    renderForm({ reasonCodes: ['Billing'], outcome: 'Old code' });
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: strings.reasonCode });
+    expect(select.value).toBe('Old code');
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([strings.chooseReason, 'Billing', 'Old code']);
+  });
+});

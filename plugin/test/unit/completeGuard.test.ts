@@ -34,6 +34,10 @@ function recordingFlex(tasks: readonly FlexTask[] = [], { tabSwitchFails = false
     },
     NotificationType: { error: 'error', information: 'information', success: 'success', warning: 'warning' },
     TaskHelper: { getTaskByTaskSid: (sid) => tasks.find((task) => task.taskSid === sid) },
+    SideNav: { Content: { add: () => undefined } },
+    SideLink: () => null,
+    ViewCollection: { Content: { add: () => undefined } },
+    View: () => null,
   };
   /** Runs the beforeCompleteTask listeners as Flex does, reporting whether any aborted. */
   const completeTask = async (payload: ActionPayload) => {
@@ -228,5 +232,20 @@ describe('registerCompleteGuard', () => {
 
     expect(aborted).toBe(false);
     expect(shown).toEqual([]);
+  });
+});
+
+describe('registerCompleteGuard with a queue that does not require a reason code', () => {
+  it('completes without one on that queue only, and still saves what was typed', async () => {
+    const internal = new FakeTask('WT0100', { from: '+14155550100' }, 'auto', `WQ${'17'.repeat(16)}`, 'Internal transfers');
+    const sales = new FakeTask('WT0101', { from: '+14155550100' }, 'auto', `WQ${'5a'.repeat(16)}`, 'Sales');
+    const recorded = recordingFlex();
+    const writer = new TaskOutcomeWriter();
+    registerCompleteGuard(recorded.flex, { writer, strings, appliesTo: () => true, reasonCodeRequired: (task) => task.queueSid !== internal.queueSid });
+    await writer.change(internal, { comment: 'Passed to billing' }, { saveNow: false });
+
+    expect((await recorded.completeTask({ task: internal })).aborted).toBe(false);
+    expect(internal.calls).toHaveLength(1);
+    expect((await recorded.completeTask({ task: sales })).aborted).toBe(true);
   });
 });

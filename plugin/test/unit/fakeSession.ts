@@ -12,6 +12,7 @@ export function sessionIn(state: SessionState): FirebaseSession & { set(next: Se
       return () => listeners.delete(listener);
     },
     signIn: () => Promise.resolve(),
+    idToken: () => Promise.resolve('an-id-token'),
     set(next) {
       current = next;
       for (const listener of listeners) listener(next);

@@ -37,6 +37,8 @@ export class FakeTask implements FlexTask {
     readonly taskSid: string,
     public attributes: Record<string, unknown>,
     private readonly mode: 'auto' | 'manual' = 'auto',
+    readonly queueSid = `WQ${'0'.repeat(32)}`,
+    readonly queueName = 'Everyone',
   ) {}
 
   /** The next `count` calls of `setAttributes` fail (in `auto` mode). */

@@ -15,9 +15,11 @@ export interface CompleteGuardDependencies {
   readonly strings: Strings;
   /** Only tasks that show the History tab need a reason code there. */
   readonly appliesTo: (task: FlexTask) => boolean;
+  /** Whether the task's queue requires a reason code (an admin's per-queue setting); required unless it says no. */
+  readonly reasonCodeRequired?: (task: FlexTask) => boolean;
 }
 
-export function registerCompleteGuard(flex: FlexApi, { writer, strings, appliesTo }: CompleteGuardDependencies): void {
+export function registerCompleteGuard(flex: FlexApi, { writer, strings, appliesTo, reasonCodeRequired = () => true }: CompleteGuardDependencies): void {
   flex.Notifications.registerNotification({
     id: OUTCOME_REQUIRED_NOTIFICATION,
     content: strings.outcomeRequired,
@@ -46,7 +48,7 @@ export function registerCompleteGuard(flex: FlexApi, { writer, strings, appliesT
       flex.Notifications.showNotification(OUTCOME_SAVE_FAILED_NOTIFICATION);
       return;
     }
-    if (hasReasonCode(writer.current(task))) return;
+    if (hasReasonCode(writer.current(task)) || !reasonCodeRequired(task)) return;
     abort();
     flex.Notifications.showNotification(OUTCOME_REQUIRED_NOTIFICATION);
     try {

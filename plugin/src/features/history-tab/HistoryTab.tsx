@@ -13,7 +13,9 @@ import { CustomerProfile } from '../customer/CustomerProfile.js';
 import { DataRights } from '../data-rights/DataRights.js';
 import { PhoneSearch } from '../customer/components/PhoneSearch.js';
 import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
+import type { ReasonCodeStore } from '../outcome/reasonCodeStore.js';
 import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
+import { useReasonCodes } from '../outcome/useReasonCodes.js';
 import { useTaskOutcome } from '../outcome/useTaskOutcome.js';
 import { callerPhoneOf } from './customerPhone.js';
 import { PastInteractions } from './PastInteractions.js';
@@ -24,6 +26,8 @@ export interface HistoryTabProps {
   readonly retrySignIn: () => void;
   readonly config: PluginConfig;
   readonly writer: TaskOutcomeWriter;
+  /** The reason codes agents choose from, live from Firestore with the configured fallback. */
+  readonly reasonCodes: ReasonCodeStore;
   readonly strings: Strings;
 }
 
@@ -31,7 +35,7 @@ export interface HistoryTabProps {
  * The tab's frame: sign-in state first, then the task. Never a blank tab, and
  * never a task that cannot be completed: the reason code works without sign-in.
  */
-export function HistoryTab({ task, session, retrySignIn, config, writer, strings }: HistoryTabProps) {
+export function HistoryTab({ task, session, retrySignIn, config, writer, reasonCodes, strings }: HistoryTabProps) {
   const state = useSession(session);
   const callerPhone = task ? callerPhoneOf(task.attributes, config.phoneRegion) : null;
   return (
@@ -44,7 +48,7 @@ export function HistoryTab({ task, session, retrySignIn, config, writer, strings
         </FailureNotice>
       )}
       {task && callerPhone && (
-        <TaskPanel key={task.taskSid} task={task} callerPhone={callerPhone} session={state} config={config} writer={writer} strings={strings} />
+        <TaskPanel key={task.taskSid} task={task} callerPhone={callerPhone} session={state} config={config} writer={writer} reasonCodes={reasonCodes} strings={strings} />
       )}
     </div>
   );
@@ -56,6 +60,7 @@ interface TaskPanelProps {
   readonly session: SessionState;
   readonly config: PluginConfig;
   readonly writer: TaskOutcomeWriter;
+  readonly reasonCodes: ReasonCodeStore;
   readonly strings: Strings;
 }
 
@@ -65,8 +70,9 @@ interface TaskPanelProps {
  * does, so a sign-in that succeeds while the agent types does not take the
  * comment field from under them.
  */
-function TaskPanel({ task, callerPhone, session, config, writer, strings }: TaskPanelProps) {
+function TaskPanel({ task, callerPhone, session, config, writer, reasonCodes, strings }: TaskPanelProps) {
   const taskOutcome = useTaskOutcome(task, writer);
+  const choices = useReasonCodes(reasonCodes, task.queueSid);
   const signedIn = session.status === 'ready' ? session : null;
   // The writer stores the caller's number too (always the customer shown); only another number is a search.
   const chosenPhone = taskOutcome.outcome.customerPhone;
@@ -87,7 +93,8 @@ function TaskPanel({ task, callerPhone, session, config, writer, strings }: Task
       )}
       <OutcomeForm
         strings={strings}
-        reasonCodes={config.reasonCodes}
+        reasonCodes={choices.choices}
+        reasonRequired={choices.required}
         outcome={taskOutcome.outcome.outcome}
         comment={taskOutcome.commentDraft}
         saveFailed={taskOutcome.saveFailed}

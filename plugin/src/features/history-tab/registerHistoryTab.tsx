@@ -4,6 +4,7 @@ import type { FirebaseSession } from '../../data/session.js';
 import type { FlexApi, FlexTask } from '../../flex/flexApi.js';
 import type { Strings } from '../../strings/index.js';
 import { HISTORY_TAB_NAME } from '../complete-guard/registerCompleteGuard.js';
+import type { ReasonCodeStore } from '../outcome/reasonCodeStore.js';
 import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
 import { HistoryTab, OutcomeOnlyTab, type HistoryTabProps, type OutcomeOnlyTabProps } from './HistoryTab.js';
 
@@ -12,6 +13,7 @@ export interface HistoryTabDependencies {
   readonly retrySignIn: () => void;
   readonly config: PluginConfig;
   readonly writer: TaskOutcomeWriter;
+  readonly reasonCodes: ReasonCodeStore;
   readonly strings: Strings;
   readonly hasCustomerPhone: (task: FlexTask) => boolean;
 }

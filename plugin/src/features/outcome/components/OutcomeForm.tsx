@@ -9,7 +9,10 @@ import { fitEdit } from '../commentInput.js';
 
 export interface OutcomeFormProps {
   readonly strings: Strings;
+  /** The active codes, in order; a retired code the task already holds is still shown, as chosen. */
   readonly reasonCodes: readonly string[];
+  /** Whether this task's queue requires a reason code to complete (true unless an admin said otherwise). */
+  readonly reasonRequired?: boolean;
   readonly outcome: string | null;
   readonly comment: string;
   readonly onOutcomeChange: (outcome: string | null) => void;
@@ -28,7 +31,7 @@ const ANNOUNCE_WHEN_LEFT = 100;
 
 /** The reason code (required to complete) and an optional comment with a live character counter. */
 export function OutcomeForm(props: OutcomeFormProps) {
-  const { strings, reasonCodes, outcome, comment, outcomeRequested = false } = props;
+  const { strings, reasonCodes, outcome, comment, outcomeRequested = false, reasonRequired = true } = props;
   const id = useUniqueId('interaction-outcome');
   const [pasteCut, setPasteCut] = useState(false);
   const reasonSelect = useRef<HTMLSelectElement>(null);
@@ -58,13 +61,13 @@ export function OutcomeForm(props: OutcomeFormProps) {
       )}
       <div style={styles.field}>
         <label htmlFor={`${id}-reason`} style={styles.label}>
-          {strings.reasonCode}
+          {reasonRequired ? strings.reasonCode : strings.reasonCodeOptional}
         </label>
         <select
           id={`${id}-reason`}
           ref={reasonSelect}
-          required
-          aria-required="true"
+          required={reasonRequired}
+          aria-required={reasonRequired}
           aria-invalid={outcomeRequested ? true : undefined}
           aria-describedby={describedBy}
           value={outcome ?? ''}
