@@ -13,6 +13,7 @@ import {
   decode,
   interactionSchema,
   reasonCodeListSchema,
+  reconciliationStatusSchema,
   type CaptureFailureDocument,
   type AuditEntry,
   type Customer,
@@ -20,6 +21,7 @@ import {
   type DashboardShard,
   type Interaction,
   type ReasonCodeList,
+  type ReconciliationStatus,
   type Schema,
 } from '@interaction-history/model';
 
@@ -42,6 +44,8 @@ export const customerStatsConverter = decodingConverter<CustomerStats>(customerS
 export const dashboardShardConverter = decodingConverter<DashboardShard>(dashboardShardSchema);
 
 export const captureFailureConverter = decodingConverter<CaptureFailureDocument>(captureFailureSchema);
+
+export const reconciliationStatusConverter = decodingConverter<ReconciliationStatus>(reconciliationStatusSchema);
 
 // A list an admin just saved holds a pending server timestamp until Firestore confirms it.
 export const reasonCodeListConverter = decodingConverter<ReasonCodeList>(reasonCodeListSchema, { serverTimestamps: 'estimate' });

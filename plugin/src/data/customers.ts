@@ -30,7 +30,7 @@ export class DuplicateCustomerError extends Error {
 }
 
 /** Listens to one document; `null` while it does not exist. Returns the unsubscribe. */
-function subscribeToDocument<T>(
+export function subscribeToDocument<T>(
   ref: DocumentReference<T>,
   onData: (value: T | null) => void,
   onError: (error: Error) => void,

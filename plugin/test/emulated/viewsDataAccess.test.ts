@@ -5,14 +5,15 @@
  * the reason-code lists.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { centreDayOf, sumDashboardShards, type CaptureFailureDocument, type DashboardShard, type Interaction, type ReasonCodeList } from '@interaction-history/model';
-import { eventually, localCentreTimeZone } from '../../../test-support/localStack.js';
+import { centreDayOf, RECONCILIATION_STATUS_PATH, sumDashboardShards, type CaptureFailureDocument, type ReconciliationStatus, type DashboardShard, type Interaction, type ReasonCodeList } from '@interaction-history/model';
+import { adminFirestore, eventually, localCentreTimeZone } from '../../../test-support/localStack.js';
 import { completedTaskParameters, newTaskSid, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
 import { signInAs, type WebSession } from '../../../test-support/webSession.js';
 import { subscribeToCaptureFailures } from '../../src/data/captureFailures.js';
 import { subscribeToDashboard } from '../../src/data/dashboard.js';
 import { subscribeToMissingOutcomes } from '../../src/data/missingOutcomes.js';
 import type { Decoded } from '../../src/data/readAll.js';
+import { subscribeToReconciliationStatus } from '../../src/data/reconciliationStatus.js';
 import { saveReasonCodeList, subscribeToReasonCodeList } from '../../src/data/reasonCodeLists.js';
 
 const sessions: WebSession[] = [];
@@ -98,5 +99,28 @@ describe('reason-code lists', () => {
     const supervisor = await session('supervisor');
     await expect(saveReasonCodeList(supervisor.db, queueSid, supervisor.uid, { scope: 'queue', codes: null })).rejects.toMatchObject({ code: 'permission-denied' });
     lists.stop();
+  });
+});
+
+describe('the reconciliation status', () => {
+  it('reaches a supervisor live, decoded; an agent is refused', async () => {
+    const { db } = await session('supervisor');
+    const status = listen<ReconciliationStatus | null>((onData, onError) => subscribeToReconciliationStatus(db, onData, onError));
+    const recovered = 1000 + Math.floor(Math.random() * 1e6);
+    const at = new Date();
+    // Written as the scheduled function writes it (Admin SDK); no client may write it.
+    await adminFirestore().doc(RECONCILIATION_STATUS_PATH).set({
+      trigger: 'schedule', startedAt: at, finishedAt: at, windowStart: at, windowEnd: at, coveredUntil: at,
+      eventsSeen: 3, tasksSeen: 1, alreadyStored: 0, recovered, notAttributable: 0, reservationEvents: 2,
+      errors: [], errorCount: 0, durationMs: 5,
+    });
+
+    await eventually(() => expect(status.heard.at(-1)).toMatchObject({ recovered, tasksSeen: 1, errors: [] }));
+    expect(status.errors).toEqual([]);
+    status.stop();
+
+    const agent = await session('agent');
+    const refused = listen<ReconciliationStatus | null>((onData, onError) => subscribeToReconciliationStatus(agent.db, onData, onError));
+    await eventually(() => expect(refused.errors[0]).toMatchObject({ code: 'permission-denied' }));
   });
 });

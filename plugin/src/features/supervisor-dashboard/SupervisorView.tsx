@@ -24,7 +24,8 @@ import { PeriodPicker } from './components/PeriodPicker.js';
 import { ReasonChart } from './components/ReasonChart.js';
 import { summarize } from './dashboardSummary.js';
 import { dayRange, startOfCentreDay, type Period } from './periods.js';
-import { useCaptureFailures, useDashboardShards, useMissingOutcomes } from './useSupervisorData.js';
+import { ReconciliationPanel } from './components/ReconciliationPanel.js';
+import { useCaptureFailures, useDashboardShards, useMissingOutcomes, useReconciliationStatus } from './useSupervisorData.js';
 
 export const MISSING_PAGE_SIZE = 50;
 export const FAILURES_PAGE_SIZE = 50;
@@ -112,6 +113,7 @@ function Dashboard({ db, role, sessionEpoch, config, normalizePhone, onOpenHisto
   const summary = useMemo(() => (shardItems ? summarize(shardItems) : null), [shardItems]);
   const missing = useMissingOutcomes(db, { since, queue, workerSid: agent }, MISSING_PAGE_SIZE, sessionEpoch);
   const failures = useCaptureFailures(db, FAILURES_PAGE_SIZE, sessionEpoch);
+  const reconciliation = useReconciliationStatus(db, sessionEpoch);
 
   const queueOptions: FilterOption[] = (summary?.byQueue ?? [])
     .filter((tally) => tally.key !== NO_QUEUE_KEY && tally.name !== null)
@@ -200,6 +202,13 @@ function Dashboard({ db, role, sessionEpoch, config, normalizePhone, onOpenHisto
             </>
           )}
         </LiveState>
+      </section>
+
+      <section aria-labelledby="supervisor-reconciliation" style={styles.section}>
+        <h3 id="supervisor-reconciliation" style={styles.heading}>
+          {strings.reconciliationHeading}
+        </h3>
+        <LiveState live={reconciliation}>{(status) => <ReconciliationPanel strings={strings} status={status} formatDateTime={formatDateTime} />}</LiveState>
       </section>
     </>
   );

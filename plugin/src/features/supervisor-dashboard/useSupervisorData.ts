@@ -1,11 +1,12 @@
 /** The dashboard's live data, each through one subscription in `data/`. */
 import type { Firestore } from 'firebase/firestore';
-import type { CaptureFailureDocument, DashboardShard, Interaction } from '@interaction-history/model';
+import type { CaptureFailureDocument, DashboardShard, Interaction, ReconciliationStatus } from '@interaction-history/model';
 import { subscribeToCaptureFailures } from '../../data/captureFailures.js';
 import { subscribeToDashboard, type DayRange } from '../../data/dashboard.js';
 import { useLive, type Live } from '../../data/live.js';
 import { subscribeToMissingOutcomes } from '../../data/missingOutcomes.js';
 import type { Decoded } from '../../data/readAll.js';
+import { subscribeToReconciliationStatus } from '../../data/reconciliationStatus.js';
 
 export function useDashboardShards(db: Firestore, range: DayRange, sessionEpoch: number): Live<Decoded<DashboardShard>> {
   return useLive<Decoded<DashboardShard>>(
@@ -32,6 +33,13 @@ export function useMissingOutcomes(db: Firestore, filter: MissingOutcomeFilter, 
 
 export function useCaptureFailures(db: Firestore, count: number, sessionEpoch: number): Live<Decoded<CaptureFailureDocument>> {
   return useLive<Decoded<CaptureFailureDocument>>((onData, onError) => subscribeToCaptureFailures(db, count, onData, onError), String(count), {
+    sessionEpoch,
+  });
+}
+
+/** The last reconciliation with TaskRouter's Events API; `null` until one has run. */
+export function useReconciliationStatus(db: Firestore, sessionEpoch: number): Live<ReconciliationStatus | null> {
+  return useLive<ReconciliationStatus | null>((onData, onError) => subscribeToReconciliationStatus(db, onData, onError), 'reconciliation', {
     sessionEpoch,
   });
 }
