@@ -157,7 +157,10 @@ export function nextWindow(previous: ReconciliationStatus | null, now: Date, set
   const minute = 60_000;
   const coveredUntil = previous?.coveredUntil.getTime() ?? now.getTime() - settings.firstLookbackMinutes * minute;
   const from = Math.max(now.getTime() - OLDEST_READABLE_MS, Math.min(coveredUntil, now.getTime()) - settings.overlapMinutes * minute);
-  return { from: new Date(from), to: now };
+  // The Events API takes its dates to the second (the library sends EndDate without milliseconds): a window
+  // ending mid-second would claim events of that second it never read, so it ends on the last whole second.
+  const to = Math.floor(now.getTime() / 1000) * 1000;
+  return { from: new Date(Math.min(from, to)), to: new Date(to) };
 }
 
 export type ReconciliationTrigger = ReconciliationStatus['trigger'];

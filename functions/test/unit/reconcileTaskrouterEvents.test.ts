@@ -229,6 +229,11 @@ describe('the scheduled window', () => {
     expect(nextWindow(previous, now, settings)).toEqual({ from: new Date(NOW - 20 * MINUTE), to: now });
   });
 
+  it('ends on the last whole second, as the Events API reads its dates, so an event later in that second is left for the next run', () => {
+    const midSecond = new Date(NOW + 480);
+    expect(nextWindow(null, midSecond, settings).to).toEqual(now);
+  });
+
   it('never asks for more than the 30 days the API keeps', () => {
     const previous = { coveredUntil: new Date(NOW - 60 * 24 * 60 * MINUTE) } as ReconciliationStatus;
     const { from } = nextWindow(previous, now, settings);
