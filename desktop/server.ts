@@ -8,12 +8,13 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { isStaffRole, mintRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
+import { completeTaskRequestSchema, mintRequestSchema, signInRequestSchema, tryDecode, type MintResponse } from '@interaction-history/model';
 import { EMULATOR_PORTS, functionUrl, localCentreTimeZone, PROJECT_ID, REPO_ROOT } from '../local-stack/localStack.js';
 import { DEFAULT_WORKER, DELIVERY_ORDERS, taskEvents } from '../local-stack/standInTaskRouter.js';
 import { deliverTaskEvents } from '../local-stack/taskrouter/delivery.js';
 import { DEMO_QUEUES } from './demoCentre.js';
 import { LocalFlexTokens } from './localFlexTokens.js';
+
 
 export interface DesktopOptions {
   readonly port?: number;
@@ -114,12 +115,13 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     'GET /local/queues': (_request, response) => sendJson(response, 200, [{ name: 'Everyone', sid: null }, ...DEMO_QUEUES]),
     'GET /local/config': (_request, response) => sendJson(response, 200, { interactionHistory: pluginConfig() }),
     'POST /local/sign-in': async (request, response) => {
-      const { role, name } = (await readBody(request)) as { role?: unknown; name?: unknown };
-      if (!isStaffRole(role) || typeof name !== 'string' || name.trim() === '' || name.length > 80) {
-        sendJson(response, 400, { error: { message: 'Choose agent, supervisor or admin, and a name.' } });
+      const body = tryDecode(signInRequestSchema, await readBody(request));
+      if (!body.ok) {
+        sendJson(response, 400, { error: { message: `Choose agent, supervisor or admin, and a name: ${body.problems.join('; ')}` } });
         return;
       }
-      const { token, identity } = tokens.issue(role, name.trim());
+      const { role, name } = body.value;
+      const { token, identity } = tokens.issue(role, name);
       sendJson(response, 200, { token, identity });
     },
     // Same contract as the real mintFirebaseToken: { token } → { firebaseToken }.
@@ -148,14 +150,12 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
     // The stand-in TaskRouter: a completed task becomes its lifecycle's events, kept for the Events API, and signed
     // callbacks to the real webhook (none when the desktop's switch drops them).
     'POST /local/taskrouter/complete': async (request, response) => {
-      const task = (await readBody(request)) as {
-        taskSid?: string; attributes?: Record<string, unknown>; channel?: string; queue?: string; queueSid?: string;
-        workerSid?: string; workerName?: string; ageSeconds?: number; order?: string; dropCallbacks?: boolean;
-      };
-      if (typeof task.taskSid !== 'string' || !/^WT[0-9a-f]{32}$/.test(task.taskSid)) {
-        sendJson(response, 400, { error: { message: 'A task needs a TaskSid.' } });
+      const decoded = tryDecode(completeTaskRequestSchema, await readBody(request));
+      if (!decoded.ok) {
+        sendJson(response, 400, { error: { message: `Not a task the stand-in TaskRouter can complete: ${decoded.problems.join('; ')}` } });
         return;
       }
+      const task = decoded.value;
       // TaskRouter's events for the task: the reservation events name the agent, task.completed does not.
       const worker = { workerSid: task.workerSid ?? DEFAULT_WORKER.workerSid, workerName: task.workerName ?? DEFAULT_WORKER.workerName };
       const order = DELIVERY_ORDERS.find((known) => known === task.order) ?? 'as-happened';
@@ -166,7 +166,7 @@ export async function startDesktop(options: DesktopOptions = {}): Promise<Runnin
           attributes: task.attributes ?? {},
           ...(task.channel ? { channel: task.channel } : {}),
           // The queue's SID when the shell knows it (the queue's reason codes are keyed by it), else its name.
-          ...(typeof task.queueSid === 'string' && /^WQ[0-9a-f]{32}$/.test(task.queueSid) ? { queue: task.queueSid } : task.queue ? { queue: task.queue } : {}),
+          ...(task.queueSid ? { queue: task.queueSid } : task.queue ? { queue: task.queue } : {}),
           workers: [worker],
           ageSeconds: Math.max(0, Math.round(task.ageSeconds ?? 0)),
         }),

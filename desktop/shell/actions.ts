@@ -7,6 +7,7 @@
  */
 import type { ActionPayload, FlexManager } from '../../plugin/src/flex/flexApi.js';
 import { DEFAULT_QUEUE, type ShellQueue } from '../demoQueues.js';
+import type { CompleteTaskRequest, SignInRequest } from '@interaction-history/model';
 import type { LocalIdentity, ShellStore } from './shellStore.js';
 import type { StandInFlex } from './standInFlex.js';
 
@@ -36,7 +37,7 @@ export function builtInActions(store: ShellStore): Record<string, (payload: Acti
           workerName: identity?.name,
           ageSeconds: (Date.now() - task.createdAt) / 1000,
           dropCallbacks,
-        });
+        } satisfies CompleteTaskRequest);
         store.removeTask(task.taskSid);
         const content = answer.dropped ? 'Task completed. Its callbacks were dropped: reconciliation will store it.' : 'Task completed.';
         store.notify({ type: 'success', content, timeout: 4000 });
@@ -68,7 +69,7 @@ export const FLEX_ROLES: Record<LocalIdentity['role'], readonly string[]> = {
 /** Signs a worker in with a local Flex token, hands Flex's manager to the stand-in, then loads the plugin bundle. */
 export async function signIn(store: ShellStore, flex: StandInFlex, role: LocalIdentity['role'], name: string): Promise<void> {
   try {
-    const { token, identity } = await postJson<{ token: string; identity: LocalIdentity }>('/local/sign-in', { role, name });
+    const { token, identity } = await postJson<{ token: string; identity: LocalIdentity }>('/local/sign-in', { role, name } satisfies SignInRequest);
     const config = (await (await fetch('/local/config')).json()) as Record<string, unknown>;
     const manager: FlexManager = {
       user: { token, roles: FLEX_ROLES[identity.role] },

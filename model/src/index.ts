@@ -27,3 +27,4 @@ export * from './documents/erasure.js';
 export * from './wire/dataRights.js';
 export * from './documents/profileDeletion.js';
 export * from './pages.js';
+export * from './wire/localDesktop.js';
