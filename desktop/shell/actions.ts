@@ -6,7 +6,7 @@
  * webhook its callbacks.
  */
 import type { ActionPayload, FlexManager } from '../../plugin/src/flex/flexApi.js';
-import type { LocalIdentity, ShellStore } from './shellStore.js';
+import type { LocalIdentity, ShellStore, ShellTask } from './shellStore.js';
 import type { StandInFlex } from './standInFlex.js';
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
@@ -85,4 +85,14 @@ export type ChannelKey = keyof typeof CHANNELS;
 export function ringIn(store: ShellStore, phone: string, channel: ChannelKey): void {
   const spec = CHANNELS[channel];
   store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, 'Everyone');
+}
+
+/**
+ * A transfer as TaskRouter makes one: a new task (its own TaskSid) for the
+ * receiving worker, carrying the transferred task's attributes unchanged.
+ */
+export function receiveTransfer(store: ShellStore, transferred: Pick<ShellTask, 'attributes' | 'channel' | 'queue'>): string {
+  const taskSid = randomTaskSid();
+  store.addTask(taskSid, { ...transferred.attributes }, transferred.channel, transferred.queue);
+  return taskSid;
 }

@@ -31,6 +31,12 @@ export interface ShellState {
   readonly notifications: readonly ShownNotification[];
 }
 
+/** What the shell exposes on `window.__standInShell` for tests. */
+export interface StandInShell {
+  tasks(): Pick<ShellTask, 'taskSid' | 'attributes' | 'channel' | 'queue'>[];
+  receiveTransfer(transferred: Pick<ShellTask, 'attributes' | 'channel' | 'queue'>): string;
+}
+
 type Listener = () => void;
 
 export class ShellStore {
