@@ -8,7 +8,7 @@
 import type { ActionPayload, FlexManager } from '../../plugin/src/flex/flexApi.js';
 import { DEFAULT_QUEUE, type ShellQueue } from '../demoQueues.js';
 import type { CompleteTaskRequest, SignInRequest } from '@interaction-history/model';
-import type { LocalIdentity, ShellStore } from './shellStore.js';
+import type { LocalIdentity, ShellStore, ShellTask } from './shellStore.js';
 import type { StandInFlex } from './standInFlex.js';
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
@@ -103,4 +103,14 @@ export type ChannelKey = keyof typeof CHANNELS;
 export function ringIn(store: ShellStore, phone: string, channel: ChannelKey, queue: ShellQueue = DEFAULT_QUEUE): void {
   const spec = CHANNELS[channel];
   store.addTask(randomTaskSid(), spec.attributes(phone.trim()), spec.channel, { name: queue.name, sid: queue.sid ?? '' });
+}
+
+/**
+ * A transfer as TaskRouter makes one: a new task (its own TaskSid) for the
+ * receiving worker, carrying the transferred task's attributes unchanged.
+ */
+export function receiveTransfer(store: ShellStore, transferred: Pick<ShellTask, 'attributes' | 'channel' | 'queueSid' | 'queueName'>): string {
+  const taskSid = randomTaskSid();
+  store.addTask(taskSid, { ...transferred.attributes }, transferred.channel, { sid: transferred.queueSid, name: transferred.queueName });
+  return taskSid;
 }

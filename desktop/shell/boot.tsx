@@ -9,9 +9,9 @@
  */
 import React from 'react';
 import ReactDOM from 'react-dom';
-import { builtInActions, signIn } from './actions.js';
+import { builtInActions, receiveTransfer, signIn } from './actions.js';
 import { Desktop } from './components/Desktop.js';
-import { ShellStore } from './shellStore.js';
+import { ShellStore, type StandInShell } from './shellStore.js';
 import { createStandInFlex, type StandInFlex } from './standInFlex.js';
 
 const store = new ShellStore();
@@ -19,6 +19,11 @@ const flex: StandInFlex = createStandInFlex(store, builtInActions(store));
 (window as unknown as { Twilio: { Flex: StandInFlex } }).Twilio = { Flex: flex };
 // For tests and the curious: what the plugin registered.
 (window as unknown as { __standInFlex: StandInFlex }).__standInFlex = flex;
+// For tests: the open tasks, and a transfer arriving from another desktop (the shell has no shared TaskRouter).
+(window as unknown as { __standInShell: StandInShell }).__standInShell = {
+  tasks: () => store.getState().tasks.map(({ taskSid, attributes, channel, queueSid, queueName }) => ({ taskSid, attributes, channel, queueSid, queueName })),
+  receiveTransfer: (transferred) => receiveTransfer(store, transferred),
+};
 
 const params = new URLSearchParams(window.location.search);
 const presetRole = params.get('role');

@@ -35,6 +35,11 @@ export interface ShellState {
 }
 
 export const AGENT_DESKTOP_VIEW = 'agent-desktop';
+/** What the shell exposes on `window.__standInShell` for tests. */
+export interface StandInShell {
+  tasks(): Pick<ShellTask, 'taskSid' | 'attributes' | 'channel' | 'queueSid' | 'queueName'>[];
+  receiveTransfer(transferred: Pick<ShellTask, 'attributes' | 'channel' | 'queueSid' | 'queueName'>): string;
+}
 
 type Listener = () => void;
 
