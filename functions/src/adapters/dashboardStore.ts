@@ -65,7 +65,10 @@ const shardRef = (db: Firestore, change: ShardChange) => db.doc(dashboardShardPa
  * interaction, takes back the old contribution and adds the new one when
  * they differ, and rewrites the marker. A redelivered, late or reordered
  * event therefore finds nothing to do; a deletion takes back exactly what
- * was added; an interaction updated later (the worker became known) moves.
+ * was added (and removes the marker: an absent marker and an absent
+ * interaction agree, so a stale event after it finds nothing to do, and
+ * markers never outnumber interactions); an interaction updated later (the
+ * worker became known) moves.
  * Shards are only ever incremented, never read, so concurrent completions do
  * not contend on them.
  */
@@ -94,14 +97,12 @@ export async function syncDashboard(db: Firestore, interactionPath: string, task
       const add = shardChangeFor(wanted, 1, names);
       transaction.set(shardRef(db, add), shardWrite(add, timeZone), { merge: true });
     }
-    transaction.set(markerRef, {
-      taskSid,
-      state: wanted ? 'counted' : 'removed',
-      contribution: wanted,
-      countedAt: wanted ? FieldValue.serverTimestamp() : (counted?.countedAt ?? null),
-      removedAt: wanted ? null : FieldValue.serverTimestamp(),
-    });
-    if (!wanted) return 'removed';
+    if (!wanted) {
+      // Counted nowhere now: the marker goes too, so that markers last exactly as long as their interactions.
+      transaction.delete(markerRef);
+      return 'removed';
+    }
+    transaction.set(markerRef, { taskSid, state: 'counted', contribution: wanted, countedAt: FieldValue.serverTimestamp(), removedAt: null });
     return had ? 'moved' : 'counted';
   });
 }

@@ -93,10 +93,13 @@ export type DashboardContribution = z.output<typeof dashboardContributionSchema>
 /**
  * `dashboardCounted/{taskSid}`: the trigger's marker, written in the same
  * transaction as the counters: where the interaction is counted now
- * (`counted`, with its contribution), or that it is counted nowhere
- * (`removed`, contribution null: the interaction was deleted). Each event
- * compares it with the interaction as stored now, so a redelivered or stale
- * event changes nothing.
+ * (`counted`, with its contribution). When the interaction is deleted the
+ * counters are taken back and the marker is deleted in that transaction, so
+ * markers last exactly as long as their interactions. Each event compares
+ * the marker with the interaction as stored now, so a redelivered or stale
+ * event changes nothing. `removed` (contribution null) was written by
+ * earlier versions instead of deleting, and is still read as "counted
+ * nowhere".
  */
 export const dashboardCountedSchema = z.object({
   taskSid,
