@@ -14,6 +14,7 @@ import {
 } from '@interaction-history/model';
 import type { CaptureFailure } from '../domain/completedTask.js';
 import { addReservationStep, handledBy, type HandledBy, type ReservationStep } from '../domain/taskWorkers.js';
+import { captureFailureExpiry, daysAfter, interactionExpiry, TASK_CAPTURE_KEEP_DAYS } from '../domain/retention.js';
 
 export type WriteResult = 'created' | 'alreadyExisted';
 
@@ -115,21 +116,10 @@ export interface CaptureStoreOptions {
   readonly retentionDays?: number | null;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const bookkeepingExpiry = (): { expireAt: Date } => ({ expireAt: daysAfter(new Date(), TASK_CAPTURE_KEEP_DAYS) });
 
-/**
- * A task's capture record is needed while events of the task can still
- * arrive: the Events API, which reconciliation reads, keeps 30 days. After
- * that Firestore's TTL policy removes it (a later replay still finds the
- * interaction itself), so that this bookkeeping does not grow for ever.
- */
-export const TASK_CAPTURE_KEEP_DAYS = 45;
-
-const bookkeepingExpiry = (): { expireAt: Date } => ({ expireAt: new Date(Date.now() + TASK_CAPTURE_KEEP_DAYS * DAY_MS) });
-
-function expiryOf(interaction: Interaction, retentionDays: number | null): { expireAt?: Date } {
-  return retentionDays === null ? {} : { expireAt: new Date(interaction.completedAt.getTime() + retentionDays * DAY_MS) };
-}
+/** `{ expireAt }` when there is an expiry, else nothing: a document without the field is kept. */
+const expiring = (expireAt: Date | null): { expireAt?: Date } => (expireAt === null ? {} : { expireAt });
 
 /** Writes the capture document: created when it was absent, else updated only if unchanged since read. */
 function writeCapture(batch: WriteBatch, ref: DocumentReference, read: Read<TaskCapture>, data: Omit<TaskCapture, 'updatedAt' | 'storedAt'> & { storedAt: unknown }): void {
@@ -179,7 +169,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           return { batch, result: { result: 'alreadyExisted', customerPhone: interaction.customerPhone } };
         }
         const stored: Interaction = { ...interaction, ...handledBy(reservations) };
-        batch.create(interactionRef, { ...stored, ...expiryOf(interaction, options.retentionDays ?? null) });
+        batch.create(interactionRef, { ...stored, ...expiring(interactionExpiry(interaction.completedAt, options.retentionDays ?? null)) });
         return { batch, result: { result: 'created', interaction: stored } };
       }),
     recordReservationStep: (taskSid, step) =>
@@ -220,6 +210,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           ...boundedParameters(record.parameters),
           // Unresolved until an admin files it (fileCaptureFailure); the supervisors' list asks for resolved == false.
           resolved: false,
+          ...expiring(captureFailureExpiry(record.receivedAt, options.retentionDays ?? null)),
         }),
       ),
   };

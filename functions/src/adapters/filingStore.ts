@@ -8,6 +8,7 @@ import {
   type E164,
   type StaffRole,
 } from '@interaction-history/model';
+import { filedFailureExpiry } from '../domain/retention.js';
 import { AppError } from '../errors.js';
 import { appendAuditEntryIn } from './auditLog.js';
 
@@ -30,8 +31,8 @@ export function refuseIfFiledElsewhere(failure: CaptureFailureDocument, customer
 }
 
 /**
- * Once the interaction is stored: marks the failure resolved (kept, never
- * deleted) and records who filed it, in one transaction. A repeated request
+ * Once the interaction is stored: marks the failure resolved (kept, then
+ * expired FILED_FAILURE_KEEP_DAYS later by the TTL policy) and records who filed it, in one transaction. A repeated request
  * finds it resolved under the same customer and writes nothing more.
  */
 export async function markCaptureFailureFiled(
@@ -48,6 +49,7 @@ export async function markCaptureFailureFiled(
     transaction.update(failureRef, {
       resolved: true,
       resolvedAt: FieldValue.serverTimestamp(),
+      expireAt: filedFailureExpiry(failure.expireAt ?? null, new Date()),
       resolvedBy: request.actor.uid,
       filedCustomerPhone: request.customerPhone,
     });

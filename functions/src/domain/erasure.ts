@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { isE164, normalizePhone, type CountryCode, type E164, type Erasure } from '@interaction-history/model';
+import { daysAfter } from './retention.js';
 
 /** HMAC-SHA256 of the E.164 number under the configured key, in hex: the registry's document id. */
 export function phoneHash(phone: E164, key: string): string {
@@ -22,13 +23,11 @@ export const erasureSubject = (hash: string): string => `erasure:${hash}`;
  */
 export const ERASE_ONLY_REGISTRY_DAYS = 45;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** When an entry that does not suppress recording may be forgotten (TTL), or null to keep it. */
 export function registryExpiry(entry: Pick<Erasure, 'erasedAt' | 'suppressed'>, now: Date): Date | null {
   if (entry.suppressed) return null;
   if (entry.erasedAt === null) return now;
-  return new Date(entry.erasedAt.getTime() + ERASE_ONLY_REGISTRY_DAYS * DAY_MS);
+  return daysAfter(entry.erasedAt, ERASE_ONLY_REGISTRY_DAYS);
 }
 
 /** A bound on the numbers checked per event, so that a pathological payload cannot make capture slow. */

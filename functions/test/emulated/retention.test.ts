@@ -6,9 +6,10 @@
  */
 import { Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
-import { countedInteractionPath, customerStatsPath, customerStatsSchema, interactionPath } from '@interaction-history/model';
+import { captureFailurePath, countedInteractionPath, customerStatsPath, customerStatsSchema, interactionPath, type E164 } from '@interaction-history/model';
 import { firestoreCaptureStore } from '../../src/adapters/captureStore.js';
 import { firestoreErasureRegistry } from '../../src/adapters/erasureRegistry.js';
+import { markCaptureFailureFiled } from '../../src/adapters/filingStore.js';
 import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
 import { handleInteractionDeleted, type InteractionDeletedEvent } from '../../src/triggers/uncountDeletedInteraction.js';
 import { adminFirestore, eventually, localSecrets, readDocument } from '../../../test-support/localStack.js';
@@ -61,6 +62,34 @@ describe('bookkeeping', () => {
     const expireAt = (capture.get('expireAt') as Timestamp).toDate().getTime();
     expect(expireAt).toBeGreaterThanOrEqual(before + 45 * DAY_MS);
     expect(expireAt).toBeLessThanOrEqual(Date.now() + 45 * DAY_MS);
+  });
+
+  it('gives a capture failure the retention period from its arrival, and 90 days from filing once filed', async () => {
+    const receivedAt = new Date();
+    const parameters = completedTaskParameters({ attributes: { conversations: { outcome: 'Billing' } } });
+    const result = await captureTaskrouterEvent(parameters, {
+      store: firestoreCaptureStore(db, { retentionDays: 365 }),
+      erasures: firestoreErasureRegistry(db, localSecrets()['ERASURE_HASH_KEY'] ?? ''),
+      defaultRegion: 'US',
+      receivedAt,
+    });
+    expect(result).toMatchObject({ result: 'unattributable', reason: 'noValidPhone' });
+    const failureRef = db.doc(captureFailurePath(parameters.TaskSid));
+    const expiryOf = async () => ((await failureRef.get()).get('expireAt') as Timestamp).toDate().getTime();
+    expect(await expiryOf()).toBe(receivedAt.getTime() + 365 * DAY_MS);
+
+    const filedAt = Date.now();
+    expect(await markCaptureFailureFiled(db, { taskSid: parameters.TaskSid, customerPhone: uniquePhone() as E164, actor: { uid: 'WKadmin', role: 'admin' } })).toBe('filed');
+    expect(await expiryOf()).toBeGreaterThanOrEqual(filedAt + 90 * DAY_MS);
+    expect(await expiryOf()).toBeLessThanOrEqual(Date.now() + 90 * DAY_MS);
+  });
+
+  it('keeps a capture failure without a retention period until it is filed', async () => {
+    const parameters = completedTaskParameters({ attributes: {} });
+    expect((await postCallback(parameters)).status).toBe(202);
+    const failureRef = db.doc(captureFailurePath(parameters.TaskSid));
+    await eventually(async () => expect((await failureRef.get()).exists).toBe(true));
+    expect((await failureRef.get()).get('expireAt')).toBeUndefined();
   });
 });
 

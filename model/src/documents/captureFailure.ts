@@ -62,7 +62,7 @@ export const captureFailureSchema = z.object({
   parametersBytes: z.optional(z.number()),
   /**
    * Resolution, written only by fileCaptureFailure: the record is kept and
-   * marked, never deleted. New records carry `resolved: false` so that the
+   * marked (then expires, see `expireAt`). New records carry `resolved: false` so that the
    * supervisors' list can ask for the unresolved ones; a record without the
    * field was written before resolution existed and counts as unresolved.
    */
@@ -72,6 +72,13 @@ export const captureFailureSchema = z.object({
   resolvedBy: z.optional(z.string()),
   /** The customer the interaction was filed under: `customers/{filedCustomerPhone}/interactions/{taskSid}`. */
   filedCustomerPhone: z.optional(e164Id),
+  /**
+   * When Firestore's TTL policy deletes the record: with a retention period,
+   * the event's arrival plus that period (never later than the interaction it
+   * describes would expire); once filed, 90 days after filing at the latest.
+   * Absent: kept (no retention period, not filed).
+   */
+  expireAt: z.optional(storedTime),
 });
 
 export type CaptureFailureDocument = z.output<typeof captureFailureSchema>;
