@@ -41,9 +41,15 @@ export interface CustomerDataStore {
    * Deletes every document found, the statistics first (so that the stats
    * trigger, hearing the interactions go, finds nothing left to count down),
    * then sweeps the number's subtrees. Audit entries are not deleted but
-   * rewritten by `redactAuditEntry`.
+   * rewritten by `redactAuditEntry`, last, and looked up again then: the
+   * audit entry of a profile change made just before the erase may be
+   * written after `found` was read. Answers how many entries were redacted.
    */
-  erase(phone: E164, found: CustomerDocuments, redactAuditEntry: (entry: DocumentSnapshot) => Record<string, unknown>): Promise<void>;
+  erase(
+    phone: E164,
+    found: CustomerDocuments,
+    redactAuditEntry: (entry: DocumentSnapshot) => Record<string, unknown>,
+  ): Promise<{ auditEntriesRedacted: number }>;
 }
 
 const SCAN_PAGE = 300;
@@ -99,6 +105,8 @@ export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): 
     return (await db.getAll(...refs)).filter((snapshot) => snapshot.exists);
   };
 
+  const auditEntriesAbout = (phone: E164) => db.collection(COLLECTIONS.auditLog).where('subject', '==', customerPath(phone)).get();
+
   const unique = (refs: readonly DocumentReference[]) => [...new Map(refs.map((ref) => [ref.path, ref])).values()];
 
   return {
@@ -109,7 +117,7 @@ export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): 
         db.doc(customerPath(phone)).collection(COLLECTIONS.interactions).get(),
         db.doc(customerStatsPath(phone)).collection(COLLECTIONS.countedInteractions).get(),
         failuresMentioning(phone),
-        db.collection(COLLECTIONS.auditLog).where('subject', '==', customerPath(phone)).get(),
+        auditEntriesAbout(phone),
         db.doc(profileDeletionPath(phone)).get(),
       ]);
       const taskSids = new Set(interactions.docs.map((interaction) => interaction.id));
@@ -147,10 +155,15 @@ export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): 
           writer.delete(snapshot.ref),
         ),
       );
-      await bulk((writer) => found.auditEntries.map((entry) => writer.update(entry.ref, redactAuditEntry(entry))));
       // Anything nested under the number, or counted while this ran: both subtrees go whole.
       await db.recursiveDelete(db.doc(customerPath(phone)));
       await db.recursiveDelete(db.doc(customerStatsPath(phone)));
+      // Looked up again now that the registry names the number erased: an entry committed before the registry
+      // is found here; the audit trigger redacts one it writes later itself (auditCustomerProfile).
+      const latest = await auditEntriesAbout(phone);
+      const entries = new Map([...found.auditEntries, ...latest.docs].map((entry) => [entry.ref.path, entry]));
+      await bulk((writer) => [...entries.values()].map((entry) => writer.update(entry.ref, redactAuditEntry(entry))));
+      return { auditEntriesRedacted: entries.size };
     },
   };
 }

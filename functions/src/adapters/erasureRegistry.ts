@@ -1,4 +1,4 @@
-import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { FieldValue, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore';
 import { decode, erasurePath, erasureSchema, type Actor, type E164, type Erasure } from '@interaction-history/model';
 import { phoneHash, registryExpiry } from '../domain/erasure.js';
 
@@ -48,7 +48,8 @@ export function firestoreErasureRegistry(db: Firestore, hashKey: string): Erasur
           ...(suppressionChanged ? { suppressionChangedAt: now, suppressionChangedBy: actor } : {}),
           expireAt: null,
         };
-        transaction.set(ref, { ...next, expireAt: registryExpiry(next, now) });
+        // erasedAt is the commit time, Firestore's clock: the audit trigger compares it with the time a profile change committed.
+        transaction.set(ref, { ...next, erasedAt: FieldValue.serverTimestamp(), expireAt: registryExpiry(next, now) });
         return { suppressionChanged };
       });
     },

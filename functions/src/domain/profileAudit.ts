@@ -103,3 +103,18 @@ export function auditProfileWrite(before: Data | undefined, after: Data | undefi
     ...(actor?.role ? {} : { note: UNSTAMPED_NOTE }),
   };
 }
+
+/** Why an entry about an erased customer holds no values. */
+export const REDACTED_NOTE = 'Redacted when the customer was erased.';
+
+/** The changes without their values: which fields changed stays, what they held does not. */
+export const redactedChanges = (changes: readonly AuditChange[]): AuditChange[] =>
+  changes.map((change) => ({ field: change.field, before: null, after: null }));
+
+/**
+ * Whether a profile change committed at `changedAt` belongs to a history
+ * that was erased since (`erasedAt`, the erasure's commit time), so that its
+ * entry must be written without values: its trigger may run after the
+ * erase has redacted the entries it found.
+ */
+export const erasedSince = (changedAt: Date, erasedAt: Date | null): boolean => erasedAt !== null && erasedAt.getTime() >= changedAt.getTime();

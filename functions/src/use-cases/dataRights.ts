@@ -11,6 +11,7 @@ import type { NewAuditEntry } from '../adapters/auditLog.js';
 import { countsOf, exportedDocument, type CustomerDataStore } from '../adapters/customerDataStore.js';
 import type { ErasureRegistry } from '../adapters/erasureRegistry.js';
 import { erasureSubject } from '../domain/erasure.js';
+import { REDACTED_NOTE, redactedChanges } from '../domain/profileAudit.js';
 import { AppError } from '../errors.js';
 import * as logs from '../logs.js';
 
@@ -31,11 +32,7 @@ function phoneOrRefuse(typed: string, region: CountryCode): E164 {
 /** An audit entry about the erased profile keeps which fields changed and when, but neither the number nor any value. */
 export function redactedAuditEntry(subject: string, entry: DocumentSnapshot): Record<string, unknown> {
   const changes = entry.get('changes') as AuditEntry['changes'];
-  return {
-    subject,
-    ...(changes ? { changes: changes.map((change) => ({ field: change.field, before: null, after: null })) } : {}),
-    note: 'Redacted when the customer was erased.',
-  };
+  return { subject, ...(changes ? { changes: redactedChanges(changes) } : {}), note: REDACTED_NOTE };
 }
 
 export async function eraseCustomer(
@@ -54,12 +51,13 @@ export async function eraseCustomer(
   const subject = erasureSubject(context.registry.hashOf(phone));
   // The registry first: from this moment capture withholds every event of a task created before now.
   const { suppressionChanged } = await context.registry.recordErasure(phone, options.actor, options.suppress, now);
-  await context.data.erase(phone, found, (entry) => redactedAuditEntry(subject, entry));
-  await context.appendAudit({ action: 'customerErased', actor: options.actor, subject, counts: { ...counts } });
+  const { auditEntriesRedacted } = await context.data.erase(phone, found, (entry) => redactedAuditEntry(subject, entry));
+  const erased = { ...counts, auditEntriesRedacted };
+  await context.appendAudit({ action: 'customerErased', actor: options.actor, subject, counts: erased });
   if (suppressionChanged) await context.appendAudit({ action: 'suppressionSet', actor: options.actor, subject });
-  logs.customerErased(subject, counts);
+  logs.customerErased(subject, erased);
   const entry = await context.registry.entryFor(phone);
-  return { phone, dryRun: false, suppressed: entry?.suppressed ?? options.suppress, counts };
+  return { phone, dryRun: false, suppressed: entry?.suppressed ?? options.suppress, counts: erased };
 }
 
 export async function exportCustomer(typedPhone: string, actor: Actor, context: DataRightsContext): Promise<CustomerExport> {

@@ -19,10 +19,12 @@ import {
 } from '@interaction-history/model';
 import { appendAuditEntry } from '../../src/adapters/auditLog.js';
 import { firestoreCaptureStore } from '../../src/adapters/captureStore.js';
-import { TASK_CAPTURES_COLLECTION, toJson } from '../../src/adapters/customerDataStore.js';
+import { firestoreCustomerDataStore, TASK_CAPTURES_COLLECTION, toJson, type CustomerDataStore } from '../../src/adapters/customerDataStore.js';
 import { firestoreErasureRegistry } from '../../src/adapters/erasureRegistry.js';
+import { recordProfileWrite } from '../../src/adapters/profileAuditStore.js';
 import { erasureSubject, mentionsPhone, phoneHash } from '../../src/domain/erasure.js';
 import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
+import { eraseCustomer } from '../../src/use-cases/dataRights.js';
 import { callDataRights, everyDocument } from '../../../test-support/dataRights.js';
 import { adminFirestore, eventually, localSecrets } from '../../../test-support/localStack.js';
 import { completedTaskParameters, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
@@ -139,6 +141,64 @@ describe('erase', () => {
     expect((await callDataRights('exportCustomer', { phone }, await agent.idToken())).status).toBe(403);
     expect((await callDataRights('setRecordingSuppression', { phone, suppressed: true }, await agent.idToken())).status).toBe(403);
     expect((await db.doc(customerPath(phone)).get()).exists).toBe(true);
+  });
+});
+
+describe('the audit trail of a profile changed just before its erase', () => {
+  const registry = firestoreErasureRegistry(db, hashKey);
+  const ADMIN = { uid: ADMIN_SID, role: 'admin' } as const;
+
+  it('is redacted by the erase even when its entry is written after the erase had looked', async () => {
+    const phone = uniquePhone();
+    await seedCustomer(phone);
+    const store = firestoreCustomerDataStore(db, 'US');
+    // The trigger of a change made a moment ago writes its entry (with values) just after the erase read the history.
+    const lateTrigger: CustomerDataStore = {
+      ...store,
+      find: async (found) => {
+        const documents = await store.find(found);
+        await appendAuditEntry(db, { action: 'profileUpdated', actor: ADMIN, subject: customerPath(phone), changes: [{ field: 'email', before: null, after: 'late@example.com' }] });
+        return documents;
+      },
+    };
+
+    const erased = await eraseCustomer(phone, { suppress: false, dryRun: false, actor: ADMIN }, {
+      data: lateTrigger,
+      registry,
+      appendAudit: (entry) => appendAuditEntry(db, entry),
+      defaultRegion: 'US',
+      now: () => new Date(),
+    });
+
+    expect(erased.counts.auditEntriesRedacted).toBe(3);
+    expect(await auditEntriesAbout(customerPath(phone))).toEqual([]);
+    const redacted = await auditEntriesAbout(erasureSubject(phoneHash(asE164(phone), hashKey)));
+    expect(redacted.find((entry) => entry.changes?.[0]?.field === 'email')?.changes).toEqual([{ field: 'email', before: null, after: null }]);
+    expect(await documentsNaming(phone)).toEqual([]);
+  });
+
+  it('is written redacted by the audit trigger when it runs after the erase; a change after the erase keeps its values', async () => {
+    const phone = asE164(uniquePhone());
+    const changedAt = new Date(Date.now() - 1_000);
+    await registry.recordErasure(phone, ADMIN, false, new Date());
+    const update = {
+      phone,
+      before: { phone, firstName: 'Erin', updatedAt: new Date(0) },
+      after: { phone, firstName: 'Erina', updatedAt: changedAt, updatedBy: ADMIN_SID, updatedByRole: 'admin' },
+    };
+
+    const before = await recordProfileWrite(db, { ...update, eventId: `before-${phone}`, eventTime: changedAt }, hashKey);
+    const after = await recordProfileWrite(db, { ...update, eventId: `after-${phone}`, eventTime: new Date(Date.now() + 60_000) }, hashKey);
+
+    expect(before).toMatchObject({ redacted: true });
+    expect(after).toMatchObject({ redacted: false });
+    const written = async (eventId: string) => decode(auditEntrySchema, (await db.doc(`auditLog/profile-${eventId}`).get()).data(), eventId);
+    expect(await written(`before-${phone}`)).toMatchObject({
+      action: 'profileUpdated',
+      subject: erasureSubject(phoneHash(phone, hashKey)),
+      changes: [{ field: 'firstName', before: null, after: null }],
+    });
+    expect(await written(`after-${phone}`)).toMatchObject({ subject: customerPath(phone), changes: [{ field: 'firstName', before: 'Erin', after: 'Erina' }] });
   });
 });
 
