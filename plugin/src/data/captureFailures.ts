@@ -3,7 +3,7 @@ import { COLLECTIONS, type CaptureFailureDocument } from '@interaction-history/m
 import { captureFailureConverter } from './converters.js';
 import { readAll, type Decoded } from './readAll.js';
 
-/** Listens to the newest capture failures, resolved or not (a resolved one is kept and marked, never deleted). */
+/** Listens to the newest capture failures, resolved or not (a resolved one is kept and marked until it expires, 90 days after filing). */
 export function subscribeToCaptureFailures(
   db: Firestore,
   count: number,
