@@ -14,3 +14,4 @@ export { fileCaptureFailureFunction as fileCaptureFailure } from './http/fileCap
 export { auditReasonCodes } from './triggers/auditReasonCodes.js';
 export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
 export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';
+export { withdrawErasedInteraction } from './triggers/withdrawErasedInteraction.js';

@@ -68,6 +68,9 @@ export const customerErased = (subject: string, counts: Readonly<Record<string, 
 export const captureWithheld = (taskSid: string) =>
   logger.info('event withheld: it names an erased or suppressed number', { event: 'captureWithheld', taskSid });
 
+export const interactionWithdrawn = (taskSid: string) =>
+  logger.info('interaction withdrawn: stored as an erase of its number registered', { event: 'interactionWithdrawn', taskSid });
+
 export const statsUncounted = (customerPhone: string, taskSid: string, interactionCount: number) =>
   logger.info('deleted interaction counted out of the stats', { event: 'statsUncounted', customerPhone, taskSid, interactionCount });
 

@@ -10,6 +10,7 @@ import {
   COLLECTIONS,
   customerPath,
   customerStatsPath,
+  interactionPath,
   profileDeletionPath,
   type CountryCode,
   type E164,
@@ -166,4 +167,18 @@ export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): 
       return { auditEntriesRedacted: entries.size };
     },
   };
+}
+
+/**
+ * Deletes what capture stored for one task: the interaction, the task's
+ * capture record and its capture-failure records (the first and any second
+ * ones). For an interaction that belongs to an erased history.
+ */
+export async function deleteStoredTask(db: Firestore, phone: E164, taskSid: string): Promise<void> {
+  const failures = await db.collection(COLLECTIONS.captureFailures).where('taskSid', '==', taskSid).get();
+  const batch = db.batch();
+  batch.delete(db.doc(interactionPath(phone, taskSid)));
+  batch.delete(db.collection(TASK_CAPTURES_COLLECTION).doc(taskSid));
+  for (const failure of failures.docs) batch.delete(failure.ref);
+  await batch.commit();
 }

@@ -239,6 +239,21 @@ describe('after an erase', () => {
     expect(await documentsNaming(phone)).toEqual([]);
   });
 
+  it('an event that passed the erasure gate just before the erase registered, and lands after its sweep, is withdrawn', async () => {
+    const phone = uniquePhone();
+    const { plain } = await seedCustomer(phone);
+    expect((await callDataRights('eraseCustomer', { phone }, await admin.idToken())).status).toBe(200);
+    const registry = firestoreErasureRegistry(db, hashKey);
+    // The gate read the registry before the erase wrote it: it found nothing.
+    const gateReadEarly: typeof registry = { ...registry, entriesFor: () => Promise.resolve([]) };
+
+    const result = await captureTaskrouterEvent(plain, { store: firestoreCaptureStore(db), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
+
+    expect(result).toMatchObject({ result: 'stored' });
+    await eventually(async () => expect(await documentsNaming(phone)).toEqual([]));
+    expect((await db.collection(TASK_CAPTURES_COLLECTION).doc(plain.TaskSid).get()).exists).toBe(false);
+  });
+
   it('erase only: a call made after the erasure is recorded again', async () => {
     const phone = uniquePhone();
     await seedCustomer(phone);
@@ -246,6 +261,9 @@ describe('after an erase', () => {
     const newCall = completedTaskParameters({ completedAt: new Date(Date.now() + 5_000), ageSeconds: 2, attributes: { from: phone, conversations: { outcome: 'Billing' } } });
 
     expect((await postCallback(newCall)).status).toBe(201);
+    // And it stays: withdrawErasedInteraction, which sees every stored interaction, leaves a call made after the erasure.
+    await eventually(async () => expect((await db.doc(customerStatsPath(phone)).get()).get('interactionCount')).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect((await db.doc(interactionPath(phone, newCall.TaskSid)).get()).exists).toBe(true);
   });
 

@@ -1,0 +1,44 @@
+import { onDocumentCreated, type FirestoreEvent, type QueryDocumentSnapshot } from 'firebase-functions/v2/firestore';
+import { COLLECTIONS, interactionSchema, isE164, tryDecode } from '@interaction-history/model';
+import { deleteStoredTask } from '../adapters/customerDataStore.js';
+import { firestoreErasureRegistry } from '../adapters/erasureRegistry.js';
+import { ERASURE_HASH_KEY, readErasureHashKey, readPhoneRegion } from '../config.js';
+import { MAX_PHONES_CHECKED, mustWithhold, phonesMentioned } from '../domain/erasure.js';
+import { firestore } from '../firebase.js';
+import * as logs from '../logs.js';
+
+export type StoredInteractionEvent = FirestoreEvent<QueryDocumentSnapshot | undefined, { phone: string; taskSid: string }>;
+
+/**
+ * Capture asks the erasure registry before it stores (erasureGate), but an
+ * event that passed that gate a moment before an erase registered can still
+ * commit its interaction after the erase swept the number. Asked again after
+ * every interaction is stored, the registry settles it: the erase registers
+ * before it deletes, so an interaction committed after the sweep is seen here
+ * and deleted, with the task's capture records. Withheld by the same rule as
+ * the gate: a task created before the erasure, or a suppressed number.
+ */
+export async function handleInteractionStored(event: StoredInteractionEvent): Promise<void> {
+  if (!event.data) return;
+  const { phone, taskSid } = event.params;
+  const decoded = tryDecode(interactionSchema, event.data.data());
+  // Unreadable: the stats trigger reports it; there is no time to judge it by.
+  if (!decoded.ok || !isE164(phone)) return;
+  const named = [phone, ...phonesMentioned(decoded.value.from ?? '', readPhoneRegion())];
+  const phones = [...new Set(named)].slice(0, MAX_PHONES_CHECKED);
+  const db = firestore();
+  const entries = await firestoreErasureRegistry(db, readErasureHashKey()).entriesFor(phones);
+  if (!mustWithhold(entries, decoded.value.startedAt)) return;
+  await deleteStoredTask(db, phone, taskSid);
+  logs.interactionWithdrawn(taskSid);
+}
+
+export const withdrawErasedInteraction = onDocumentCreated(
+  {
+    document: `${COLLECTIONS.customers}/{phone}/${COLLECTIONS.interactions}/{taskSid}`,
+    // A failed run is delivered again; deleting what is already gone changes nothing.
+    retry: true,
+    secrets: [ERASURE_HASH_KEY],
+  },
+  handleInteractionStored,
+);
