@@ -15,3 +15,4 @@ export { auditReasonCodes } from './triggers/auditReasonCodes.js';
 export { auditCustomerProfile } from './triggers/auditCustomerProfile.js';
 export { removeNonCanonicalProfile } from './triggers/removeNonCanonicalProfile.js';
 export { withdrawErasedInteraction } from './triggers/withdrawErasedInteraction.js';
+export { withdrawErasedCaptureFailure } from './triggers/withdrawErasedCaptureFailure.js';

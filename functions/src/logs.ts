@@ -71,6 +71,9 @@ export const captureWithheld = (taskSid: string) =>
 export const interactionWithdrawn = (taskSid: string) =>
   logger.info('interaction withdrawn: stored as an erase of its number registered', { event: 'interactionWithdrawn', taskSid });
 
+export const captureFailureWithdrawn = (path: string) =>
+  logger.info('capture failure withdrawn: recorded as an erase of a number it names registered', { event: 'captureFailureWithdrawn', path });
+
 export const statsUncounted = (customerPhone: string, taskSid: string, interactionCount: number) =>
   logger.info('deleted interaction counted out of the stats', { event: 'statsUncounted', customerPhone, taskSid, interactionCount });
 

@@ -254,6 +254,19 @@ describe('after an erase', () => {
     expect((await db.collection(TASK_CAPTURES_COLLECTION).doc(plain.TaskSid).get()).exists).toBe(false);
   });
 
+  it('a capture failure recorded by an event that passed the gate just before the erase registered is withdrawn too', async () => {
+    const phone = uniquePhone();
+    const { unattributable } = await seedCustomer(phone);
+    expect((await callDataRights('eraseCustomer', { phone }, await admin.idToken())).status).toBe(200);
+    const registry = firestoreErasureRegistry(db, hashKey);
+    const gateReadEarly: typeof registry = { ...registry, entriesFor: () => Promise.resolve([]) };
+
+    const result = await captureTaskrouterEvent(unattributable, { store: firestoreCaptureStore(db), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
+
+    expect(result).toMatchObject({ result: 'unattributable' });
+    await eventually(async () => expect(await documentsNaming(phone)).toEqual([]));
+  });
+
   it('erase only: a call made after the erasure is recorded again', async () => {
     const phone = uniquePhone();
     await seedCustomer(phone);
