@@ -78,7 +78,7 @@ export async function benchLostCallbacks(db: Firestore, tasks: number, customers
     const before = await copiesOf(db, completed);
     const context = {
       events: twilioEventsSource({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, workspaceSid: WORKSPACE_SID, apiUrl: eventsApi.baseUrl }),
-      capture: { store: firestoreCaptureStore(db), erasures: firestoreErasureRegistry(db, 'a'.repeat(64)), defaultRegion: 'US' as const },
+      capture: { store: firestoreCaptureStore(db, { retentionDays: null }), erasures: firestoreErasureRegistry(db, 'a'.repeat(64)), defaultRegion: 'US' as const },
       now: () => new Date(),
     };
     const window = { from: windowStart, to: new Date(Date.now() + 1000) };

@@ -204,7 +204,12 @@ export function readErasureHashKey(): string {
 
 /** The retention period in days, or null for none. */
 export function readRetentionDays(): number | null {
-  const raw = INTERACTION_RETENTION_DAYS.value().trim();
+  return parseRetentionDays(INTERACTION_RETENTION_DAYS.value());
+}
+
+/** INTERACTION_RETENTION_DAYS as days, or null for none; the same rule for the functions and the scripts. */
+export function parseRetentionDays(setting: string): number | null {
+  const raw = setting.trim();
   if (raw === '' || raw.toLowerCase() === 'none') return null;
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > 36_500) {

@@ -5,7 +5,7 @@
  * API gives them, so that what reads it must send every page to
  * TASKROUTER_API_URL itself.
  */
-import { LOCAL_TASKROUTER_API_URL, readLocalSecrets, TASKROUTER_API_PORT, EVENT_JOURNAL } from '../localStack.js';
+import { LOCAL_TASKROUTER_API_URL, readLocalFunctionsSettings, readLocalSecrets, TASKROUTER_API_PORT, EVENT_JOURNAL } from '../localStack.js';
 import { WORKSPACE_SID } from '../standInTaskRouter.js';
 import { journalFollower } from './eventJournal.js';
 import { startEventsApiServer, type EventsApiServer } from './eventsApiServer.js';
@@ -38,5 +38,7 @@ export function localReconciliationEnv(apiUrl = LOCAL_TASKROUTER_API_URL): Recor
     TASKROUTER_WORKSPACE_SID: WORKSPACE_SID,
     TASKROUTER_API_URL: apiUrl,
     ERASURE_HASH_KEY: secrets['ERASURE_HASH_KEY'] ?? '',
+    // The emulated functions' retention, so that what the local reconciler recovers expires as their captures do.
+    INTERACTION_RETENTION_DAYS: readLocalFunctionsSettings()['INTERACTION_RETENTION_DAYS'] ?? 'none',
   };
 }

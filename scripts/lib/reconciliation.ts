@@ -10,7 +10,7 @@ import { dryRunCaptureStore } from '../../functions/src/adapters/dryRunCaptureSt
 import { firestoreErasureRegistry } from '../../functions/src/adapters/erasureRegistry.js';
 import { firestoreReconciliationStatusStore } from '../../functions/src/adapters/reconciliationStatusStore.js';
 import { twilioEventsSource } from '../../functions/src/adapters/taskrouterEventsApi.js';
-import { checkTaskrouterApiUrl, DEFAULT_TASKROUTER_API_URL, RECONCILIATION_FIRST_LOOKBACK_MINUTES, RECONCILIATION_OVERLAP_MINUTES } from '../../functions/src/config.js';
+import { checkTaskrouterApiUrl, DEFAULT_TASKROUTER_API_URL, parseRetentionDays, RECONCILIATION_FIRST_LOOKBACK_MINUTES, RECONCILIATION_OVERLAP_MINUTES } from '../../functions/src/config.js';
 import {
   runBackfill,
   runScheduledReconciliation,
@@ -29,6 +29,8 @@ export interface ReconciliationSettings {
   readonly defaultRegion: CountryCode;
   /** The functions' ERASURE_HASH_KEY: reconciliation withholds erased and suppressed numbers as the webhook does. */
   readonly erasureHashKey: string;
+  /** The functions' INTERACTION_RETENTION_DAYS: what reconciliation recovers expires as the webhook's captures do. */
+  readonly retentionDays: number | null;
 }
 
 export function readReconciliationSettings(env: NodeJS.ProcessEnv): ReconciliationSettings {
@@ -38,6 +40,7 @@ export function readReconciliationSettings(env: NodeJS.ProcessEnv): Reconciliati
     TASKROUTER_API_URL: { optional: true, hint: `where TaskRouter's REST API is read, ${DEFAULT_TASKROUTER_API_URL} unless a stand-in` },
     PHONE_DEFAULT_REGION: { optional: true, pattern: /^[A-Za-z]{2}$/, hint: 'a two-letter region such as US' },
     ERASURE_HASH_KEY: { pattern: /^.{32,}$/, hint: "the functions' ERASURE_HASH_KEY secret (at least 32 characters), so that erased numbers stay erased" },
+    INTERACTION_RETENTION_DAYS: { optional: true, hint: "the functions' retention period in days, or none (the default)" },
   });
   const problems: string[] = [];
   let apiUrl = DEFAULT_TASKROUTER_API_URL;
@@ -47,6 +50,12 @@ export function readReconciliationSettings(env: NodeJS.ProcessEnv): Reconciliati
     problems.push(error instanceof Error ? error.message : String(error));
   }
   const region = (values.PHONE_DEFAULT_REGION || 'US').toUpperCase();
+  let retentionDays: number | null = null;
+  try {
+    retentionDays = parseRetentionDays(values.INTERACTION_RETENTION_DAYS);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
   if (!isPhoneRegion(region)) problems.push(`PHONE_DEFAULT_REGION is "${region}", which is not a region libphonenumber knows.`);
   if (!env['FIRESTORE_EMULATOR_HOST'] && !env['GOOGLE_CLOUD_PROJECT'] && !env['GCLOUD_PROJECT']) {
     problems.push('No Firestore to write to: run inside `npm run with-emulators --`, or set GOOGLE_CLOUD_PROJECT (with Application Default Credentials) for a real project.');
@@ -59,6 +68,7 @@ export function readReconciliationSettings(env: NodeJS.ProcessEnv): Reconciliati
     apiUrl,
     defaultRegion: region as CountryCode,
     erasureHashKey: values.ERASURE_HASH_KEY,
+    retentionDays,
   };
 }
 
@@ -66,7 +76,7 @@ function context(db: Firestore, settings: ReconciliationSettings, dryRun: boolea
   return {
     events: twilioEventsSource(settings),
     capture: {
-      store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db),
+      store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db, { retentionDays: settings.retentionDays }),
       erasures: firestoreErasureRegistry(db, settings.erasureHashKey),
       defaultRegion: settings.defaultRegion,
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readReconciliationSettings } from '../lib/reconciliation.js';
 import { parseReconcileOptions } from '../lib/reconcileOptions.js';
 
 const now = new Date('2026-11-24T12:00:00Z');
@@ -32,5 +33,25 @@ describe('npm run reconcile options', () => {
 
   it('answers --help without a period', () => {
     expect(parse('--help').help).toBe(true);
+  });
+});
+
+describe('reconciliation settings from the environment', () => {
+  const base = {
+    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+    TWILIO_AUTH_TOKEN: 'a'.repeat(32),
+    TASKROUTER_WORKSPACE_SID: `WS${'0'.repeat(32)}`,
+    ERASURE_HASH_KEY: 'k'.repeat(32),
+    FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080',
+  };
+
+  it("read the functions' retention period, so that what reconciliation recovers expires like the webhook's captures", () => {
+    expect(readReconciliationSettings({ ...base, INTERACTION_RETENTION_DAYS: '730' }).retentionDays).toBe(730);
+    expect(readReconciliationSettings({ ...base, INTERACTION_RETENTION_DAYS: 'none' }).retentionDays).toBeNull();
+    expect(readReconciliationSettings(base).retentionDays).toBeNull();
+  });
+
+  it('refuse a retention period that is not a number of days, naming the setting', () => {
+    expect(() => readReconciliationSettings({ ...base, INTERACTION_RETENTION_DAYS: 'two years' })).toThrow(/INTERACTION_RETENTION_DAYS/);
   });
 });

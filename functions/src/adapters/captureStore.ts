@@ -112,8 +112,8 @@ async function commitWhenUnchanged<T>(decide: () => Promise<{ readonly batch: Wr
 const MAX_COMMIT_ATTEMPTS = 25;
 
 export interface CaptureStoreOptions {
-  /** Days after completion when an interaction expires (Firestore TTL on `expireAt`); null or absent: never. */
-  readonly retentionDays?: number | null;
+  /** Days after completion when an interaction expires (Firestore TTL on `expireAt`); null: never. Required, so that no caller forgets the setting. */
+  readonly retentionDays: number | null;
 }
 
 const bookkeepingExpiry = (): { expireAt: Date } => ({ expireAt: daysAfter(new Date(), TASK_CAPTURE_KEEP_DAYS) });
@@ -141,7 +141,7 @@ const sameWorkers = (interaction: Pick<Interaction, 'workerSid' | 'workerName' |
  * on one interaction holding the right worker. Failure records use `create`:
  * a replay finds the document and changes nothing.
  */
-export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOptions = {}): CaptureStore {
+export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOptions): CaptureStore {
   return {
     storeCompletedTask: (interaction) =>
       commitWhenUnchanged<CompletedTaskWrite>(async () => {
@@ -169,7 +169,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           return { batch, result: { result: 'alreadyExisted', customerPhone: interaction.customerPhone } };
         }
         const stored: Interaction = { ...interaction, ...handledBy(reservations) };
-        batch.create(interactionRef, { ...stored, ...expiring(interactionExpiry(interaction.completedAt, options.retentionDays ?? null)) });
+        batch.create(interactionRef, { ...stored, ...expiring(interactionExpiry(interaction.completedAt, options.retentionDays)) });
         return { batch, result: { result: 'created', interaction: stored } };
       }),
     recordReservationStep: (taskSid, step) =>
@@ -210,7 +210,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           ...boundedParameters(record.parameters),
           // Unresolved until an admin files it (fileCaptureFailure); the supervisors' list asks for resolved == false.
           resolved: false,
-          ...expiring(captureFailureExpiry(record.receivedAt, options.retentionDays ?? null)),
+          ...expiring(captureFailureExpiry(record.receivedAt, options.retentionDays)),
         }),
       ),
   };

@@ -41,16 +41,16 @@ export async function eraseCustomer(
   context: DataRightsContext,
 ): Promise<EraseResponse> {
   const phone = phoneOrRefuse(typedPhone, context.defaultRegion);
+  if (options.dryRun) {
+    const [found, entry] = await Promise.all([context.data.find(phone), context.registry.entryFor(phone)]);
+    return { phone, dryRun: true, suppressed: entry?.suppressed ?? false, counts: countsOf(found) };
+  }
+  const subject = erasureSubject(context.registry.hashOf(phone));
+  // The registry first, before even looking: from its commit capture withholds every event of a task created
+  // before it, and whatever was stored until then is found below (or, landing later, withdrawn by the triggers).
+  const { suppressionChanged } = await context.registry.recordErasure(phone, options.actor, options.suppress, context.now());
   const found = await context.data.find(phone);
   const counts = countsOf(found);
-  if (options.dryRun) {
-    const entry = await context.registry.entryFor(phone);
-    return { phone, dryRun: true, suppressed: entry?.suppressed ?? false, counts };
-  }
-  const now = context.now();
-  const subject = erasureSubject(context.registry.hashOf(phone));
-  // The registry first: from this moment capture withholds every event of a task created before now.
-  const { suppressionChanged } = await context.registry.recordErasure(phone, options.actor, options.suppress, now);
   const { auditEntriesRedacted } = await context.data.erase(phone, found, (entry) => redactedAuditEntry(subject, entry));
   const erased = { ...counts, auditEntriesRedacted };
   await context.appendAudit({ action: 'customerErased', actor: options.actor, subject, counts: erased });

@@ -229,7 +229,7 @@ describe('after an erase', () => {
     const lateTask = completedTaskParameters({ completedAt: new Date(Date.now() + 5_000), ageSeconds: 3600, attributes: { from: phone, conversations: { outcome: 'Billing' } } });
 
     const result = await captureTaskrouterEvent(lateTask, {
-      store: firestoreCaptureStore(db),
+      store: firestoreCaptureStore(db, { retentionDays: null }),
       erasures: firestoreErasureRegistry(db, hashKey),
       defaultRegion: 'US',
       receivedAt: new Date(),
@@ -247,7 +247,7 @@ describe('after an erase', () => {
     // The gate read the registry before the erase wrote it: it found nothing.
     const gateReadEarly: typeof registry = { ...registry, entriesFor: () => Promise.resolve([]) };
 
-    const result = await captureTaskrouterEvent(plain, { store: firestoreCaptureStore(db), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
+    const result = await captureTaskrouterEvent(plain, { store: firestoreCaptureStore(db, { retentionDays: null }), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
 
     expect(result).toMatchObject({ result: 'stored' });
     await eventually(async () => expect(await documentsNaming(phone)).toEqual([]));
@@ -261,7 +261,7 @@ describe('after an erase', () => {
     const registry = firestoreErasureRegistry(db, hashKey);
     const gateReadEarly: typeof registry = { ...registry, entriesFor: () => Promise.resolve([]) };
 
-    const result = await captureTaskrouterEvent(unattributable, { store: firestoreCaptureStore(db), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
+    const result = await captureTaskrouterEvent(unattributable, { store: firestoreCaptureStore(db, { retentionDays: null }), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
 
     expect(result).toMatchObject({ result: 'unattributable' });
     await eventually(async () => expect(await documentsNaming(phone)).toEqual([]));

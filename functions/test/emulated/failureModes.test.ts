@@ -31,7 +31,7 @@ describe('when Firestore cannot be reached', () => {
     const server = await serve(
       createTaskrouterEventsHandler({
         settings: () => ({ authToken, publicUrl, defaultRegion: 'US' }),
-        store: () => firestoreCaptureStore(unreachableFirestore()),
+        store: () => firestoreCaptureStore(unreachableFirestore(), { retentionDays: null }),
         erasures: () => firestoreErasureRegistry(unreachableFirestore(), 'k'.repeat(32)),
         now: () => new Date(),
         storageDeadlineMs: 2_000,

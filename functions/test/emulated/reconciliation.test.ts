@@ -42,7 +42,7 @@ const source = () =>
 const window = () => ({ from: new Date(startedAt.getTime() - 60_000), to: new Date(Date.now() + 1000) });
 const context = (dryRun = false) => ({
   events: source(),
-  capture: { store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db), erasures: firestoreErasureRegistry(db, 'a'.repeat(64)), defaultRegion: 'US' as const },
+  capture: { store: dryRun ? dryRunCaptureStore(db) : firestoreCaptureStore(db, { retentionDays: null }), erasures: firestoreErasureRegistry(db, 'a'.repeat(64)), defaultRegion: 'US' as const },
   now: () => new Date(),
 });
 
