@@ -11,6 +11,7 @@ import {
   completedTaskEventSchema,
   mergeOutcomeAttributes,
   OUTCOME_ATTRIBUTE,
+  OUTCOME_TASK_SID_ATTRIBUTE,
   readAttribute,
   readCompletedTaskDetails,
   readOutcomeAttributes,
@@ -33,10 +34,14 @@ function parseObject(raw: string): TaskAttributes {
   }
 }
 
-/** Of attributes too large to keep, what an interaction reads: the outcome, the comment and the caller's address. */
+/**
+ * Of attributes too large to keep, what an interaction reads: the outcome,
+ * the comment, which task they were chosen for (a transfer copies them) and
+ * the caller's address.
+ */
 function onlyWhatCaptureReads(attributes: TaskAttributes): TaskAttributes {
   let kept: TaskAttributes = {};
-  for (const path of [OUTCOME_ATTRIBUTE, COMMENT_ATTRIBUTE, ...CALLER_ADDRESS_ATTRIBUTES]) {
+  for (const path of [OUTCOME_ATTRIBUTE, COMMENT_ATTRIBUTE, OUTCOME_TASK_SID_ATTRIBUTE, ...CALLER_ADDRESS_ATTRIBUTES]) {
     const value = readAttribute(attributes, path);
     if (value === undefined) continue;
     const [head, ...rest] = path.split('.');
