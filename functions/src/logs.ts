@@ -50,8 +50,9 @@ export const reconciliationFinished = (status: {
   readonly eventsSeen: number;
   readonly recovered: number;
   readonly errorCount: number;
+  readonly unreadableCount: number;
 }) =>
-  (status.errorCount > 0 ? logger.error : logger.info)('reconciliation finished', {
+  (status.errorCount + status.unreadableCount > 0 ? logger.error : logger.info)('reconciliation finished', {
     event: 'reconciliationFinished',
     trigger: status.trigger,
     windowStart: status.windowStart.toISOString(),
@@ -59,6 +60,7 @@ export const reconciliationFinished = (status: {
     eventsSeen: status.eventsSeen,
     recovered: status.recovered,
     errorCount: status.errorCount,
+    unreadableCount: status.unreadableCount,
   });
 
 /** Names only the keyed hash, never the erased number. */

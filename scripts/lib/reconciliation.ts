@@ -110,6 +110,7 @@ export function describeReport(report: ReconciliationReport, dryRun: boolean): s
     row(dryRun ? 'would be recovered' : 'recovered', report.recovered),
     row('not attributable', report.notAttributable),
     row('errors', report.errorCount),
+    row('cannot be captured', report.unreadableCount),
   ];
   for (const task of report.unattributed.slice(0, 50)) lines.push(`    not attributable: ${task.taskSid} (${task.reason})`);
   for (const error of report.errors) lines.push(`    error: ${error}`);

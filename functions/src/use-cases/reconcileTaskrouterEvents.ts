@@ -20,6 +20,7 @@ import {
 } from '@interaction-history/model';
 import type { EventsSource, EventWindow } from '../adapters/taskrouterEventsApi.js';
 import type { ReconciliationStatusStore } from '../adapters/reconciliationStatusStore.js';
+import { AppError } from '../errors.js';
 import * as logs from '../logs.js';
 import { captureTaskrouterEvent, type CaptureContext, type CaptureResult } from './captureTaskrouterEvent.js';
 
@@ -55,7 +56,10 @@ export interface ReconciliationReport extends ReconciliationCounts {
   readonly recoveredTaskSids: readonly string[];
   readonly unattributed: readonly UnattributedTask[];
   readonly errors: readonly string[];
+  /** Failures that may pass: the period is read again. */
   readonly errorCount: number;
+  /** Events that can never be captured: reported, not read again for ever. */
+  readonly unreadableCount: number;
 }
 
 export interface ReconcileContext {
@@ -95,10 +99,13 @@ export async function reconcileWindow(window: EventWindow, context: ReconcileCon
   const unattributed: UnattributedTask[] = [];
   const errors: string[] = [];
   let errorCount = 0;
-  const fail = (message: string) => {
-    errorCount += 1;
-    if (errors.length < MAX_RECORDED_ERRORS) errors.push(message);
-    logs.reconciliationProblem(message);
+  let unreadableCount = 0;
+  const fail = (message: string, kind: 'mayPass' | 'unreadable' = 'mayPass') => {
+    if (kind === 'unreadable') unreadableCount += 1;
+    else errorCount += 1;
+    const described = kind === 'unreadable' ? `Cannot be captured, skipped: ${message}` : message;
+    if (errors.length < MAX_RECORDED_ERRORS) errors.push(described);
+    logs.reconciliationProblem(described);
   };
 
   const record = (result: CaptureResult) => {
@@ -117,14 +124,16 @@ export async function reconcileWindow(window: EventWindow, context: ReconcileCon
       const result = await captureTaskrouterEvent(callbackParametersFromEventResource(event), { ...context.capture, receivedAt: context.now() });
       if (event.event_type === TASK_COMPLETED) record(result);
     } catch (error) {
-      fail(`${event.sid} (${event.event_type} of ${taskSidOfEventResource(event) ?? 'no task'}): ${describeError(error)}`);
+      // Capture refuses a malformed event with a 4xx AppError: reading it again would be refused again.
+      const unreadable = error instanceof AppError && error.httpStatus >= 400 && error.httpStatus < 500 && error.httpStatus !== 429;
+      fail(`${event.sid} (${event.event_type} of ${taskSidOfEventResource(event) ?? 'no task'}): ${describeError(error)}`, unreadable ? 'unreadable' : 'mayPass');
     }
   };
 
   try {
     for await (const page of context.events.pages(window)) {
       counts.eventsSeen += page.events.length + page.undecodable.length;
-      for (const problem of page.undecodable) fail(`Events API ${problem}`);
+      for (const problem of page.undecodable) fail(`Events API ${problem}`, 'unreadable');
       const byTask = new Map<string, TaskrouterEventResource[]>();
       for (const event of page.events) {
         if (!isCapturedEventType(event.event_type)) continue;
@@ -141,7 +150,7 @@ export async function reconcileWindow(window: EventWindow, context: ReconcileCon
     // The listing itself failed (Twilio unreachable, credentials refused): what was read is kept, the rest is read next time.
     fail(`Reading the Events API: ${describeError(error)}`);
   }
-  return { ...counts, window, recoveredTaskSids, unattributed, errors, errorCount };
+  return { ...counts, window, recoveredTaskSids, unattributed, errors, errorCount, unreadableCount };
 }
 
 export interface ScheduleSettings {
@@ -181,6 +190,7 @@ function statusOf(report: ReconciliationReport, trigger: ReconciliationTrigger, 
     reservationEvents: report.reservationEvents,
     errors: [...report.errors],
     errorCount: report.errorCount,
+    unreadableCount: report.unreadableCount,
     durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
   };
 }
@@ -193,7 +203,7 @@ export async function runScheduledReconciliation(
   const previous = await context.status.read();
   const window = nextWindow(previous, startedAt, context.settings);
   const report = await reconcileWindow(window, context);
-  // Only a run without errors moves the seam: otherwise the same period is read again next time.
+  // Only a run without errors that may pass moves the seam: otherwise the same period is read again next time.
   const coveredUntil =
     report.errorCount === 0 ? window.to : (previous?.coveredUntil ?? new Date(startedAt.getTime() - context.settings.firstLookbackMinutes * 60_000));
   const status = statusOf(report, context.trigger ?? 'schedule', startedAt, context.now(), coveredUntil);

@@ -20,8 +20,8 @@ export const reconciliationStatusSchema = z.object({
   windowEnd: storedTime,
   /**
    * Everything before this time has been read without an error: the next
-   * scheduled run starts here, less the overlap. A run with errors leaves it
-   * where it was, so the period is read again.
+   * scheduled run starts here, less the overlap. A run with errors (not
+   * counting unreadable events) leaves it where it was, so the period is read again.
    */
   coveredUntil: storedTime,
   /** Events listed by the API in the window, of any type. */
@@ -38,7 +38,15 @@ export const reconciliationStatusSchema = z.object({
   reservationEvents: count,
   /** What went wrong, at most a few, in words (an event that failed is read again by the next run). */
   errors: z.array(z.string()),
+  /** Failures that may pass (Twilio or Firestore unreachable, a timeout): they hold `coveredUntil`. */
   errorCount: count,
+  /**
+   * Events that can never be captured (the Events API's record does not
+   * decode, or capture refuses the event as malformed): listed in `errors`
+   * and logged, but they do not hold `coveredUntil`, or one bad event would
+   * keep every later run reading from it for 30 days.
+   */
+  unreadableCount: z._default(count, 0),
   durationMs: count,
 });
 

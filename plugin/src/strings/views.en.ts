@@ -66,7 +66,8 @@ export const viewsEn = {
   reconciliationTasks: 'Completed tasks seen',
   reconciliationRecovered: 'Recovered (missed by the webhook)',
   reconciliationNotAttributable: 'Recorded as capture failures',
-  reconciliationErrors: 'Errors',
+  reconciliationErrors: 'Errors (the period is read again)',
+  reconciliationUnreadable: 'Events that cannot be captured (skipped)',
 
   historyHeading: (phone: string) => `History of ${phone}`,
   backToDashboard: 'Back to outcomes',

@@ -200,7 +200,7 @@ describe('the reconciliation status', () => {
     rerender(
       <ReconciliationPanel
         strings={strings}
-        status={{ finishedAt: new Date('2026-12-05T17:00:00Z'), coveredUntil: new Date('2026-12-05T16:55:00Z'), tasksSeen: 120, recovered: 3, notAttributable: 1, errorCount: 1, errors: ['Events API answered 503'] }}
+        status={{ finishedAt: new Date('2026-12-05T17:00:00Z'), coveredUntil: new Date('2026-12-05T16:55:00Z'), tasksSeen: 120, recovered: 3, notAttributable: 1, errorCount: 1, unreadableCount: 2, errors: ['Events API answered 503'] }}
         formatDateTime={(date) => date.toISOString()}
       />,
     );
@@ -210,6 +210,7 @@ describe('the reconciliation status', () => {
       [strings.reconciliationLastRun]: '2026-12-05T17:00:00.000Z',
       [strings.reconciliationRecovered]: '3',
       [strings.reconciliationErrors]: '1',
+      [strings.reconciliationUnreadable]: '2',
     });
     expect(screen.getByRole('alert').textContent).toBe('Events API answered 503');
   });

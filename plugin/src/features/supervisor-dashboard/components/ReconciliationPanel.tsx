@@ -10,6 +10,7 @@ export interface ReconciliationSummary {
   readonly recovered: number;
   readonly notAttributable: number;
   readonly errorCount: number;
+  readonly unreadableCount: number;
   readonly errors: readonly string[];
 }
 
@@ -31,6 +32,8 @@ export function ReconciliationPanel({ strings, status, formatDateTime }: { reado
         <dd style={{ margin: 0 }}>{status.notAttributable}</dd>
         <dt style={styles.label}>{strings.reconciliationErrors}</dt>
         <dd style={{ margin: 0 }}>{status.errorCount}</dd>
+        <dt style={styles.label}>{strings.reconciliationUnreadable}</dt>
+        <dd style={{ margin: 0 }}>{status.unreadableCount}</dd>
       </dl>
       {status.errors.length > 0 && (
         <Notice tone="error">
