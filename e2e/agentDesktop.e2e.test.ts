@@ -3,27 +3,15 @@
  * agent desktop, Debian's Chromium, the emulators with the real rules, and
  * completions travelling through the signed webhook and the stats trigger.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDesktop, type RunningDesktop } from '../desktop/server.js';
+import { describe, expect, it } from 'vitest';
 import { en as strings } from '../plugin/src/strings/en.js';
 import { adminFirestore, eventually } from '../test-support/localStack.js';
 import { completedTaskParameters, postCallback, uniquePhone } from '../test-support/taskrouter.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { openDesktop, type AgentPage, type DesktopOptions } from './support/desktopSession.js';
+import { screenshot } from './support/browser.js';
+import { desktopForTestFile } from './support/desktopSession.js';
 
-// Undefined until beforeAll has started them, and still undefined in afterAll if it failed.
-let browser: Browser | undefined;
-let desktop: RunningDesktop | undefined;
-const open: AgentPage[] = [];
+const desktopAs = desktopForTestFile();
 const db = adminFirestore();
-
-async function desktopAs(role: 'agent' | 'supervisor' | 'admin', name: string, options?: DesktopOptions): Promise<AgentPage> {
-  if (!browser || !desktop) throw new Error('The browser or the desktop did not start.');
-  const agent = await openDesktop(browser, desktop.url, role, name, options);
-  open.push(agent);
-  return agent;
-}
 
 async function seedCustomer(phone: string, firstName: string, lastName: string, history: { outcome: string; comment: string; daysAgo: number }[] = []) {
   await db.doc(`customers/${phone}`).set({ phone, firstName, lastName, createdAt: new Date(), createdBy: 'e2e-seed' });
@@ -37,17 +25,6 @@ async function seedCustomer(phone: string, firstName: string, lastName: string, 
     expect(response.status).toBe(201);
   }
 }
-
-beforeAll(async () => {
-  desktop = await startDesktop();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  for (const agent of open.splice(0)) await agent.close();
-  await browser?.close();
-  await desktop?.close();
-});
 
 describe('an agent working tasks in the desktop', () => {
   it('sees the history of a known caller, newest first', async () => {

@@ -5,40 +5,21 @@
  * not the second agent's: their form shows none and completion is refused until
  * they choose one.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { StandInShell } from '../desktop/shell/shellStore.js';
-import { startDesktop, type RunningDesktop } from '../desktop/server.js';
 import { en as strings } from '../plugin/src/strings/en.js';
 import { adminFirestore, eventually } from '../test-support/localStack.js';
 import { uniquePhone } from '../test-support/taskrouter.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { openDesktop, type AgentPage } from './support/desktopSession.js';
+import { screenshot } from './support/browser.js';
+import { desktopForTestFile, type AgentPage } from './support/desktopSession.js';
 
-let browser: Browser | undefined;
-let desktop: RunningDesktop | undefined;
-const open: AgentPage[] = [];
+const desktopAs = desktopForTestFile();
 const db = adminFirestore();
 
-async function agentDesktop(name: string): Promise<AgentPage> {
-  if (!browser || !desktop) throw new Error('The browser or the desktop did not start.');
-  const agent = await openDesktop(browser, desktop.url, 'agent', name);
-  open.push(agent);
-  return agent;
-}
+const agentDesktop = (name: string): Promise<AgentPage> => desktopAs('agent', name);
 
 const openTasks = (page: Page) => page.evaluate(() => (window as unknown as { __standInShell: StandInShell }).__standInShell.tasks());
-
-beforeAll(async () => {
-  desktop = await startDesktop();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  for (const agent of open.splice(0)) await agent.close();
-  await browser?.close();
-  await desktop?.close();
-});
 
 describe('a transferred task', () => {
   it('asks the second agent for a reason code of their own', async () => {

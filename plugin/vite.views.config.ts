@@ -10,13 +10,18 @@ import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import agentBundle, { PAGE_GLOBALS } from './vite.config.js';
 import { VIEWS_BUNDLE_FILE, VIEWS_BUNDLE_GLOBAL } from './src/features/staff-views/staffViews.js';
 
+const lentFirestore = fileURLToPath(new URL('./src/features/staff-views/lentFirestore.ts', import.meta.url));
 const firestoreFromHost = fileURLToPath(new URL('./src/views-host/firestoreFromHost.ts', import.meta.url));
 
 const noSecondFirebase: Plugin = {
   name: 'no-second-firebase',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source === 'firebase/firestore') return firestoreFromHost;
+    if (source === 'firebase/firestore') {
+      // The views import only what lentFirestore.ts lists; its own `firebase/firestore`
+      // is the lent object on the page, each name one of that object's properties.
+      return importer === lentFirestore ? { id: firestoreFromHost, syntheticNamedExports: true } : lentFirestore;
+    }
     if (/^(firebase|@firebase)\//.test(source)) {
       this.error(`${importer ?? 'the views bundle'} imports ${source}: the views bundle uses the agent bundle's Firebase (see firestoreFromHost.ts).`);
     }

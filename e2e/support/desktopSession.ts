@@ -1,7 +1,8 @@
 /** Opens the local agent desktop as a given worker and rings in tasks, as a person would. */
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { recordPageErrors } from './browser.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startDesktop, type RunningDesktop } from '../../desktop/server.js';
+import { launchChromium, recordPageErrors } from './browser.js';
 
 export interface AgentPage {
   readonly page: Page;
@@ -19,7 +20,7 @@ export interface DesktopOptions {
 export async function openDesktop(
   browser: Browser,
   desktopUrl: string,
-  role: 'agent' | 'supervisor' | 'admin',
+  role: Role,
   name: string,
   options: DesktopOptions = {},
 ): Promise<AgentPage> {
@@ -54,5 +55,37 @@ export async function openDesktop(
       expect(errors, 'uncaught errors on the page').toEqual([]);
       await context.close();
     },
+  };
+}
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+
+/**
+ * For a test file: starts the local desktop and Chromium before its tests and
+ * closes them after, with every page opened through the returned function
+ * (each checked for uncaught errors as it closes).
+ */
+export function desktopForTestFile(): (role: Role, name: string, options?: DesktopOptions) => Promise<AgentPage> {
+  // Undefined until beforeAll has started them, and still undefined in afterAll if it failed.
+  let browser: Browser | undefined;
+  let desktop: RunningDesktop | undefined;
+  const open: AgentPage[] = [];
+
+  beforeAll(async () => {
+    desktop = await startDesktop();
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const agent of open.splice(0)) await agent.close();
+    await browser?.close();
+    await desktop?.close();
+  });
+
+  return async (role, name, options) => {
+    if (!browser || !desktop) throw new Error('The browser or the desktop did not start.');
+    const agent = await openDesktop(browser, desktop.url, role, name, options);
+    open.push(agent);
+    return agent;
   };
 }

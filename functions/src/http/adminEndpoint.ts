@@ -3,11 +3,11 @@
  * origins, POST with a JSON body decoded through its model schema, and an
  * `Authorization: Bearer <Firebase ID token>` whose claims say admin.
  */
-import cors from 'cors';
 import type { Request, Response } from 'firebase-functions/v2/https';
 import { tryDecode, type Actor, type Schema } from '@interaction-history/model';
 import { decideAdmin } from '../domain/adminSession.js';
 import { AppError } from '../errors.js';
+import { runCors } from './cors.js';
 import { sendError } from './sendError.js';
 
 export interface AdminEndpointDependencies {
@@ -15,16 +15,6 @@ export interface AdminEndpointDependencies {
   /** Verifies a Firebase ID token (signature, expiry, revocation) and answers its uid and claims. */
   readonly verifyIdToken: (idToken: string) => Promise<{ uid: string; claims: Readonly<Record<string, unknown>> }>;
   readonly now: () => Date;
-}
-
-function runCors(request: Request, response: Response, origins: readonly string[]): Promise<void> {
-  const middleware = cors({ origin: [...origins], methods: ['POST'], allowedHeaders: ['Content-Type', 'Authorization'], maxAge: 600, preflightContinue: true });
-  return new Promise((resolve, reject) =>
-    middleware(request, response, (error?: unknown) => {
-      if (!error) resolve();
-      else reject(error instanceof Error ? error : new Error('The CORS middleware failed.', { cause: error }));
-    }),
-  );
 }
 
 export function createAdminEndpoint<Body, Answer>(
@@ -35,7 +25,7 @@ export function createAdminEndpoint<Body, Answer>(
 ) {
   return async (request: Request, response: Response): Promise<void> => {
     try {
-      await runCors(request, response, dependencies.allowedOrigins());
+      await runCors(request, response, dependencies.allowedOrigins(), ['Content-Type', 'Authorization']);
       if (request.method === 'OPTIONS') {
         response.status(204).end();
         return;

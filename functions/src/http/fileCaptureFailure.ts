@@ -4,7 +4,6 @@
  * unattributable interaction under a customer; clients never write
  * interactions themselves.
  */
-import cors from 'cors';
 import type { Request, Response } from 'firebase-functions/v2/https';
 import { onRequest } from 'firebase-functions/v2/https';
 import type { Auth } from 'firebase-admin/auth';
@@ -17,6 +16,7 @@ import { ERASURE_HASH_KEY, readAllowedOrigins, readErasureHashKey, readPhoneRegi
 import { AppError } from '../errors.js';
 import { auth, firestore } from '../firebase.js';
 import { fileCaptureFailure } from '../use-cases/fileCaptureFailure.js';
+import { runCors } from './cors.js';
 import { sendError } from './sendError.js';
 
 export interface FileCaptureFailureDependencies {
@@ -27,26 +27,10 @@ export interface FileCaptureFailureDependencies {
   readonly now: () => Date;
 }
 
-function runCors(request: Request, response: Response, origins: readonly string[]): Promise<void> {
-  const middleware = cors({
-    origin: [...origins],
-    methods: ['POST'],
-    allowedHeaders: ['Content-Type', 'Authorization'],
-    maxAge: 600,
-    preflightContinue: true,
-  });
-  return new Promise((resolve, reject) =>
-    middleware(request, response, (error?: unknown) => {
-      if (!error) resolve();
-      else reject(error instanceof Error ? error : new Error('The CORS middleware failed.', { cause: error }));
-    }),
-  );
-}
-
 export function createFileCaptureFailureHandler(dependencies: FileCaptureFailureDependencies) {
   return async (request: Request, response: Response): Promise<void> => {
     try {
-      await runCors(request, response, dependencies.allowedOrigins());
+      await runCors(request, response, dependencies.allowedOrigins(), ['Content-Type', 'Authorization']);
       if (request.method === 'OPTIONS') {
         response.status(204).end();
         return;

@@ -2,7 +2,6 @@
  * POST { "token": "<Flex token>" } → { "firebaseToken": "..." }. CORS admits
  * only Flex and the origins configured for local development.
  */
-import cors from 'cors';
 import type { Request, Response } from 'firebase-functions/v2/https';
 import { onRequest } from 'firebase-functions/v2/https';
 import * as z from 'zod/mini';
@@ -16,6 +15,7 @@ import { AppError } from '../errors.js';
 import { auth } from '../firebase.js';
 import * as logs from '../logs.js';
 import { mintFirebaseToken, REFUSAL_LIMITS, type MintContext } from '../use-cases/mintFirebaseToken.js';
+import { runCors } from './cors.js';
 import { sendError } from './sendError.js';
 
 /** Twilio gets this long to validate a token before the agent is told to retry. */
@@ -37,21 +37,10 @@ export function clientAddress(request: Request): string {
   return forwarded?.at(-1) ?? request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }
 
-function runCors(request: Request, response: Response, origins: readonly string[]): Promise<void> {
-  // preflightContinue: the handler answers the preflight itself, so that this promise always settles.
-  const middleware = cors({ origin: [...origins], methods: ['POST'], allowedHeaders: ['Content-Type'], maxAge: 600, preflightContinue: true });
-  return new Promise((resolve, reject) =>
-    middleware(request, response, (error?: unknown) => {
-      if (!error) resolve();
-      else reject(error instanceof Error ? error : new Error('The CORS middleware failed.', { cause: error }));
-    }),
-  );
-}
-
 export function createMintFirebaseTokenHandler(dependencies: MintDependencies) {
   return async (request: Request, response: Response): Promise<void> => {
     try {
-      await runCors(request, response, dependencies.allowedOrigins());
+      await runCors(request, response, dependencies.allowedOrigins(), ['Content-Type']);
       if (request.method === 'OPTIONS') {
         response.status(204).end();
         return;

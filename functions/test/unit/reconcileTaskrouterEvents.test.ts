@@ -12,9 +12,19 @@ import {
   type Interaction,
   type ReconciliationStatus,
 } from '@interaction-history/model';
-import { startEventsApiServer, type EventsApiServer } from '../../../local-stack/taskrouter/eventsApiServer.js';
+import type { EventsApiServer } from '../../../local-stack/taskrouter/eventsApiServer.js';
 import { eventListPageFixture } from '../../../local-stack/taskrouter/fixtures.js';
-import { stableSid, taskLifecycle, TASKROUTER_API_ORIGIN, type LifecycleEvent } from '../../../local-stack/taskrouter/lifecycle.js';
+import { TASKROUTER_API_ORIGIN, type LifecycleEvent } from '../../../local-stack/taskrouter/lifecycle.js';
+import {
+  ACCOUNT_SID,
+  ALICE,
+  AUTH_TOKEN,
+  MINUTE,
+  NOW,
+  startScenarioEventsApi,
+  taskCompletedMinutesAgo,
+  WS,
+} from '../../../local-stack/taskrouter/test/eventsApiScenario.js';
 import type { CaptureStore } from '../../src/adapters/captureStore.js';
 import type { ErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import { addReservationStep, handledBy, type Reservations } from '../../src/domain/taskWorkers.js';
@@ -24,19 +34,8 @@ import { checkTaskrouterApiUrl } from '../../src/config.js';
 import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
 import { nextWindow, reconcileWindow, runScheduledReconciliation } from '../../src/use-cases/reconcileTaskrouterEvents.js';
 
-const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
-const AUTH_TOKEN = 'local-auth-token-for-tests';
-const WS = `WS${'2'.repeat(32)}`;
-const NOW = Date.parse('2026-11-24T12:00:00Z');
-const MINUTE = 60_000;
-const ALICE = { workerSid: stableSid('WK', 'alice'), workerName: 'Alice Agent' };
-
-function completedTask(minutesAgo: number, attributes: Record<string, unknown> = { from: '+14155550100', conversations: { outcome: 'Billing' } }): LifecycleEvent[] {
-  return taskLifecycle(
-    { attributes, channel: 'voice', queue: 'Everyone', workers: [ALICE], completedAt: new Date(NOW - minutesAgo * MINUTE), ageSeconds: 120 },
-    { accountSid: ACCOUNT_SID, workspaceSid: WS },
-  );
-}
+const completedTask = (minutesAgo: number, attributes: Record<string, unknown> = { from: '+14155550100', conversations: { outcome: 'Billing' } }): LifecycleEvent[] =>
+  taskCompletedMinutesAgo({ minutesAgo, attributes });
 
 /** No number erased or suppressed. */
 const noErasures: ErasureRegistry = {
@@ -56,12 +55,8 @@ afterEach(async () => {
 });
 
 async function serve(events: readonly LifecycleEvent[]): Promise<EventsApiServer> {
-  server = await startEventsApiServer({
-    accountSid: ACCOUNT_SID,
-    authToken: AUTH_TOKEN,
-    workspaceSids: [WS],
+  server = await startScenarioEventsApi({
     events,
-    now: () => NOW,
     // As Twilio answers: page URLs on https://taskrouter.twilio.com, which the client must not follow there.
     linkOrigin: TASKROUTER_API_ORIGIN,
   });

@@ -5,47 +5,19 @@
  */
 import twilio from 'twilio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_MINUTES,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  startEventsApiServer,
-  type EventsApiServer,
-  type EventsApiServerOptions,
-} from '../eventsApiServer.js';
+import { DEFAULT_MINUTES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type EventsApiServer, type EventsApiServerOptions } from '../eventsApiServer.js';
 import { eventListPageFixture } from '../fixtures.js';
-import { stableSid, taskLifecycle, type LifecycleEvent, type TaskScenario } from '../lifecycle.js';
+import { stableSid, type LifecycleEvent } from '../lifecycle.js';
 import { taskRouterClient } from '../twilioClient.js';
+import { ACCOUNT_SID, ALICE, AUTH_TOKEN, MINUTE, NOW, startScenarioEventsApi, taskCompletedMinutesAgo as lifecycle, WS } from './eventsApiScenario.js';
 
-const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
-const AUTH_TOKEN = 'local-auth-token-for-tests';
-const WS = `WS${'2'.repeat(32)}`;
-const NOW = Date.parse('2026-11-24T12:00:00Z');
-const MINUTE = 60_000;
-const ALICE = { workerSid: stableSid('WK', 'alice'), workerName: 'Alice Agent' };
 const BOB = { workerSid: stableSid('WK', 'bob'), workerName: 'Bob Agent' };
-
-const lifecycle = (overrides: Partial<TaskScenario> & { minutesAgo: number }): LifecycleEvent[] => {
-  const { minutesAgo, ...rest } = overrides;
-  return taskLifecycle(
-    {
-      attributes: { from: '+14155550100' },
-      channel: 'voice',
-      queue: 'Everyone',
-      workers: [ALICE],
-      completedAt: new Date(NOW - minutesAgo * MINUTE),
-      ageSeconds: 120,
-      ...rest,
-    },
-    { accountSid: ACCOUNT_SID, workspaceSid: WS },
-  );
-};
 
 let server: EventsApiServer;
 /** The server the current test started last, for afterEach to close (none when the test failed before starting one). */
 let startedLast: EventsApiServer | undefined;
 const start = async (options: Partial<EventsApiServerOptions> = {}) => {
-  server = await startEventsApiServer({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, workspaceSids: [WS], now: () => NOW, ...options });
+  server = await startScenarioEventsApi(options);
   startedLast = server;
   return server;
 };

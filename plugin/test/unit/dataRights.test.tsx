@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CustomerExport, EraseResponse } from '@interaction-history/model';
 import { functionUrlOf } from '../../src/config/pluginConfig.js';
 import { createDataRightsClient, type DataRightsClient } from '../../src/data/dataRightsClient.js';
-import { DataRightsPanel } from '../../src/features/data-rights/components/DataRightsPanel.js';
-import { useDataRights, type SaveFile } from '../../src/features/data-rights/useDataRights.js';
+import { DataRightsWithClient } from '../../src/features/data-rights/DataRights.js';
+import type { SaveFile } from '../../src/features/data-rights/useDataRights.js';
 import { strings } from '../../src/strings/index.js';
 
 const PHONE = '+14155550100';
@@ -47,19 +47,7 @@ describe('the data-rights client', () => {
 });
 
 function Harness({ client, save }: { client: DataRightsClient; save: SaveFile }) {
-  const state = useDataRights(client, PHONE, strings, save);
-  return (
-    <DataRightsPanel
-      strings={strings}
-      phone={PHONE}
-      suppressed={state.suppressed}
-      busy={state.busy}
-      message={state.message}
-      onExport={() => void state.exportData()}
-      onErase={(suppress) => void state.erase(suppress)}
-      onSetSuppression={(suppressed) => void state.setSuppression(suppressed)}
-    />
-  );
+  return <DataRightsWithClient client={client} phone={PHONE} strings={strings} save={save} />;
 }
 
 describe('useDataRights', () => {

@@ -12,11 +12,11 @@ import { ProfileChanges } from '../audit-trail/ProfileChanges.js';
 import { CustomerProfile } from '../customer/CustomerProfile.js';
 import { DataRights } from '../data-rights/DataRights.js';
 import { PhoneSearch } from '../customer/components/PhoneSearch.js';
-import { OutcomeForm } from '../outcome/components/OutcomeForm.js';
+import { OutcomeForm, type OutcomeFormProps } from '../outcome/components/OutcomeForm.js';
 import type { ReasonCodeStore } from '../outcome/reasonCodeStore.js';
 import type { TaskOutcomeWriter } from '../outcome/taskOutcome.js';
 import { useReasonCodes } from '../outcome/useReasonCodes.js';
-import { useTaskOutcome } from '../outcome/useTaskOutcome.js';
+import { useTaskOutcome, type TaskOutcome } from '../outcome/useTaskOutcome.js';
 import { callerPhoneOf } from './customerPhone.js';
 import { PastInteractions } from './PastInteractions.js';
 
@@ -64,6 +64,20 @@ interface TaskPanelProps {
   readonly strings: Strings;
 }
 
+/** The outcome form's value and handlers, from the task's outcome: the same in the full tab and the outcome-only one. */
+function outcomeFormBinding(taskOutcome: TaskOutcome) {
+  return {
+    outcome: taskOutcome.outcome.outcome,
+    comment: taskOutcome.commentDraft,
+    saveFailed: taskOutcome.saveFailed,
+    onRetrySave: taskOutcome.retrySave,
+    outcomeRequested: taskOutcome.outcomeRequested,
+    onOutcomeChange: taskOutcome.chooseReason,
+    onCommentChange: taskOutcome.typeComment,
+    onCommentCommit: taskOutcome.commitComment,
+  } satisfies Partial<OutcomeFormProps>;
+}
+
 /**
  * One task: its outcome always; the customer, the search and the history once
  * signed in. The outcome form keeps its place in the tree whatever the session
@@ -95,14 +109,7 @@ function TaskPanel({ task, callerPhone, session, config, writer, reasonCodes, st
         strings={strings}
         reasonCodes={choices.choices}
         reasonRequired={choices.required}
-        outcome={taskOutcome.outcome.outcome}
-        comment={taskOutcome.commentDraft}
-        saveFailed={taskOutcome.saveFailed}
-        onRetrySave={taskOutcome.retrySave}
-        outcomeRequested={taskOutcome.outcomeRequested}
-        onOutcomeChange={taskOutcome.chooseReason}
-        onCommentChange={taskOutcome.typeComment}
-        onCommentCommit={taskOutcome.commitComment}
+        {...outcomeFormBinding(taskOutcome)}
       />
       {signedIn && (
         <PhoneSearch
@@ -163,14 +170,7 @@ function OutcomeOnlyPanel({ task, reasonCodes, writer, strings }: Omit<OutcomeOn
       <OutcomeForm
         strings={strings}
         reasonCodes={reasonCodes}
-        outcome={taskOutcome.outcome.outcome}
-        comment={taskOutcome.commentDraft}
-        saveFailed={taskOutcome.saveFailed}
-        onRetrySave={taskOutcome.retrySave}
-        outcomeRequested={taskOutcome.outcomeRequested}
-        onOutcomeChange={taskOutcome.chooseReason}
-        onCommentChange={taskOutcome.typeComment}
-        onCommentCommit={taskOutcome.commitComment}
+        {...outcomeFormBinding(taskOutcome)}
       />
     </IdScope.Provider>
   );

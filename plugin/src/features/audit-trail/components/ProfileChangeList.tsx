@@ -1,7 +1,9 @@
 import type { AuditEntry } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
+import { ColumnHeaders } from '../../../ui/ColumnHeaders.js';
 import { FailureNotice } from '../../../ui/FailureNotice.js';
 import { styles } from '../../../ui/theme.js';
+import { UnreadableNotice } from '../../../ui/UnreadableNotice.js';
 import { useUniqueId } from '../../../ui/useUniqueId.js';
 
 export interface ProfileChangeListProps {
@@ -24,22 +26,12 @@ export function ProfileChangeList({ strings, state, formatDateTime }: ProfileCha
       {state.status === 'loading' && <p role="status">{strings.loading}</p>}
       {state.status === 'error' && <FailureNotice message={strings.profileChangesFailed} retryLabel={strings.retry} onRetry={state.retry} />}
       {state.status === 'ready' && state.unreadable.length > 0 && (
-        <p role="alert" style={styles.subtle}>
-          {strings.profileChangesUnreadable(state.unreadable.length)} <code>{state.unreadable.join(', ')}</code>
-        </p>
+        <UnreadableNotice message={strings.profileChangesUnreadable(state.unreadable.length)} paths={state.unreadable} />
       )}
       {state.status === 'ready' && state.entries.length === 0 && <p role="status">{strings.profileChangesEmpty}</p>}
       {state.status === 'ready' && state.entries.length > 0 && (
         <table style={styles.table}>
-          <thead>
-            <tr>
-              {Object.values(strings.auditColumns).map((column) => (
-                <th key={column} scope="col" style={styles.headerCell}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeaders columns={Object.values(strings.auditColumns)} />
           <tbody>
             {state.entries.map((entry) => (
               <tr key={`${entry.at.toISOString()}-${entry.action}-${entry.actor.uid}`}>

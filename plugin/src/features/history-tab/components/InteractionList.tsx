@@ -1,7 +1,9 @@
 import type { Interaction } from '@interaction-history/model';
 import type { Strings } from '../../../strings/index.js';
+import { ColumnHeaders } from '../../../ui/ColumnHeaders.js';
 import { FailureNotice } from '../../../ui/FailureNotice.js';
 import { styles } from '../../../ui/theme.js';
+import { UnreadableNotice } from '../../../ui/UnreadableNotice.js';
 import { useUniqueId } from '../../../ui/useUniqueId.js';
 
 export interface InteractionListProps {
@@ -35,23 +37,13 @@ export function InteractionList({ strings, state, onLoadOlder, formatDateTime }:
         <FailureNotice message={strings.historyFailed} retryLabel={strings.retry} onRetry={state.retry} />
       )}
       {state.status === 'ready' && state.unreadable && state.unreadable.length > 0 && (
-        <p role="alert" style={styles.subtle}>
-          {strings.historyUnreadable(state.unreadable.length)} <code>{state.unreadable.join(', ')}</code>
-        </p>
+        <UnreadableNotice message={strings.historyUnreadable(state.unreadable.length)} paths={state.unreadable} />
       )}
       {state.status === 'ready' && state.interactions.length === 0 && <p role="status">{strings.historyEmpty}</p>}
       {state.status === 'ready' && state.interactions.length > 0 && (
         <>
           <table style={styles.table}>
-            <thead>
-              <tr>
-                {Object.values(strings.columns).map((column) => (
-                  <th key={column} scope="col" style={styles.headerCell}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeaders columns={Object.values(strings.columns)} />
             <tbody>
               {state.interactions.map((interaction) => (
                 <tr key={interaction.taskSid}>

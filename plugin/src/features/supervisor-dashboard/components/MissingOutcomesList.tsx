@@ -1,5 +1,6 @@
 import type { Interaction } from '@interaction-history/model';
 import type { ViewStrings } from '../../../strings/views.en.js';
+import { ColumnHeaders } from '../../../ui/ColumnHeaders.js';
 import { styles } from '../../../ui/theme.js';
 import { useUniqueId } from '../../../ui/useUniqueId.js';
 
@@ -61,15 +62,7 @@ export function MissingOutcomesList(props: MissingOutcomesListProps) {
         <p>{strings.missingEmpty}</p>
       ) : (
         <table style={styles.table} aria-label={strings.missingHeading}>
-          <thead>
-            <tr>
-              {[strings.whenColumn, strings.agentColumn, strings.queueColumn, strings.completedReasonColumn, strings.customerColumn].map((column) => (
-                <th key={column} scope="col" style={styles.headerCell}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeaders columns={[strings.whenColumn, strings.agentColumn, strings.queueColumn, strings.completedReasonColumn, strings.customerColumn]} />
           <tbody>
             {interactions.map((interaction) => (
               <tr key={interaction.taskSid}>
