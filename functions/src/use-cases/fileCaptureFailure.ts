@@ -19,11 +19,14 @@ import {
 import type { Firestore } from 'firebase-admin/firestore';
 import type { CaptureStore } from '../adapters/captureStore.js';
 import type { ErasureRegistry } from '../adapters/erasureRegistry.js';
-import { mustWithhold } from '../domain/erasure.js';
+import { MAX_PHONES_CHECKED, mustWithhold, phonesMentioned } from '../domain/erasure.js';
 import { markCaptureFailureFiled, readCaptureFailure, refuseIfFiledElsewhere } from '../adapters/filingStore.js';
 import { interactionForFiling } from '../domain/filing.js';
 import { AppError } from '../errors.js';
 import * as logs from '../logs.js';
+
+/** As capture's gate: the recorded parameters are read for numbers up to this length. */
+const MAX_TEXT_SCANNED = 256 * 1024;
 
 export interface FilingContext {
   readonly db: Firestore;
@@ -46,9 +49,16 @@ export async function fileCaptureFailure(
   }
   const built = interactionForFiling(failure.parametersJson, customerPhone, { defaultRegion: context.defaultRegion, receivedAt: failure.receivedAt });
   if (!built.ok) throw new AppError('conflict', built.problem, 409);
-  // Filing is capture by another door: it must not bring back a number that was erased, or record a suppressed one.
-  if (mustWithhold(await context.erasures.entriesFor([customerPhone]), built.interaction.startedAt)) {
-    throw new AppError('conflict', `The number's history was erased or its recording is suppressed; task ${request.taskSid} is not filed under it.`, 409);
+  // Filing is capture by another door: it must not bring back a number that was erased, or record a suppressed one:
+  // the chosen customer's, or any the recorded event names (the caller), as capture's own gate reads them.
+  const named = phonesMentioned(failure.parametersJson.slice(0, MAX_TEXT_SCANNED), context.defaultRegion);
+  const phones = [...new Set([customerPhone, ...named])].slice(0, MAX_PHONES_CHECKED);
+  if (mustWithhold(await context.erasures.entriesFor(phones), built.interaction.startedAt)) {
+    throw new AppError(
+      'conflict',
+      `A number of task ${request.taskSid} (the chosen customer's or one the event names) was erased or its recording is suppressed; the task is not filed.`,
+      409,
+    );
   }
 
   const stored = await context.store.storeCompletedTask(built.interaction);

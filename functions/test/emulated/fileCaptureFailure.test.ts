@@ -123,6 +123,24 @@ describe('fileCaptureFailure: what it refuses', () => {
     expect((await db.doc(`customers/${phone}/interactions/${taskSid}`).get()).exists).toBe(false);
     expect(await failure(taskSid)).toMatchObject({ resolved: false });
   });
+
+  it('refuses (409) when the number the event itself names is suppressed, whoever it is filed under', async () => {
+    const caller = uniquePhone();
+    // The agent chose a number that is not one: unattributable, and the record names the caller.
+    const taskSid = await unattributable({ from: caller, interactionHistory: { customerPhone: '12' }, conversations: { outcome: 'Billing' } });
+    const { token } = await idTokenFor('admin');
+    const suppression = await fetch(functionUrl('setRecordingSuppression'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ phone: caller, suppressed: true }),
+    });
+    expect(suppression.status).toBe(200);
+    const elsewhere = uniquePhone();
+
+    expect((await file({ taskSid, customerPhone: elsewhere }, token)).status).toBe(409);
+    expect((await db.doc(`customers/${elsewhere}/interactions/${taskSid}`).get()).exists).toBe(false);
+    expect(await failure(taskSid)).toMatchObject({ resolved: false });
+  });
 });
 
 describe('fileCaptureFailure: filing', () => {
