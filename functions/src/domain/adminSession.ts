@@ -3,9 +3,13 @@
  * whose Flex session is still valid (the same test the rules make), and who
  * that admin is for the audit trail.
  */
-import type { Actor } from '@interaction-history/model';
+/** An admin as the audit trail names them: the worker SID (the token's uid when the claim is missing). */
+export interface AdminActor {
+  readonly uid: string;
+  readonly role: 'admin';
+}
 
-export type AdminDecision = { readonly allowed: true; readonly actor: Actor } | { readonly allowed: false; readonly reason: 'notAdmin' | 'expired' };
+export type AdminDecision = { readonly allowed: true; readonly actor: AdminActor } | { readonly allowed: false; readonly reason: 'notAdmin' | 'expired' };
 
 export function decideAdmin(claims: Readonly<Record<string, unknown>>, uid: string, now: Date): AdminDecision {
   const flexExp = claims['flexExp'];

@@ -4,9 +4,11 @@
  * `Authorization: Bearer <Firebase ID token>` whose claims say admin.
  */
 import type { Request, Response } from 'firebase-functions/v2/https';
-import { tryDecode, type Actor, type Schema } from '@interaction-history/model';
-import { decideAdmin } from '../domain/adminSession.js';
+import { tryDecode, type Schema } from '@interaction-history/model';
+import { readAllowedOrigins } from '../config.js';
+import { decideAdmin, type AdminActor } from '../domain/adminSession.js';
 import { AppError } from '../errors.js';
+import { auth } from '../firebase.js';
 import { runCors } from './cors.js';
 import { sendError } from './sendError.js';
 
@@ -17,11 +19,24 @@ export interface AdminEndpointDependencies {
   readonly now: () => Date;
 }
 
+/** The wiring of the deployed functions: the configured origins, and Firebase Auth with the revocation check. */
+export const productionAdminEndpoint: AdminEndpointDependencies = {
+  allowedOrigins: readAllowedOrigins,
+  verifyIdToken: async (idToken) => {
+    // checkRevoked: these endpoints erase and file; a revoked session must not, even within its hour.
+    const decoded = await auth().verifyIdToken(idToken, true);
+    return { uid: decoded.uid, claims: decoded };
+  },
+  now: () => new Date(),
+};
+
 export function createAdminEndpoint<Body, Answer>(
   name: string,
   schema: Schema<Body>,
-  run: (body: Body, actor: Actor) => Promise<Answer>,
+  run: (body: Body, actor: AdminActor) => Promise<Answer>,
   dependencies: AdminEndpointDependencies,
+  /** The HTTP status of a success; 200 unless said (filing answers 201 when it created the interaction). */
+  successStatus: (answer: Answer) => number = () => 200,
 ) {
   return async (request: Request, response: Response): Promise<void> => {
     try {
@@ -50,7 +65,7 @@ export function createAdminEndpoint<Body, Answer>(
       const body = tryDecode(schema, request.is('application/json') ? request.body : undefined);
       if (!body.ok) throw new AppError('malformedRequest', `Send a JSON body: ${body.problems.join('; ')}`, 400);
       const answer = await run(body.value, decision.actor);
-      response.set('Cache-Control', 'no-store').status(200).json(answer);
+      response.set('Cache-Control', 'no-store').status(successStatus(answer)).json(answer);
     } catch (error) {
       sendError(response, name, error);
     }

@@ -3,8 +3,8 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { exportRequestSchema } from '@interaction-history/model';
 import { ERASURE_HASH_KEY } from '../config.js';
 import { exportCustomer } from '../use-cases/dataRights.js';
-import { createAdminEndpoint } from './adminEndpoint.js';
-import { productionAdminEndpoint, productionDataRightsContext } from './dataRightsContext.js';
+import { createAdminEndpoint, productionAdminEndpoint } from './adminEndpoint.js';
+import { productionDataRightsContext } from './dataRightsContext.js';
 
 export const handleExportCustomer = createAdminEndpoint(
   'exportCustomer',
