@@ -208,7 +208,7 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           recordedAt: FieldValue.serverTimestamp(),
           // As a JSON string: parameter names are the sender's and need not be valid Firestore field names.
           ...boundedParameters(record.parameters),
-          // Unresolved until an admin files it (fileCaptureFailure); the supervisors' list asks for resolved == false.
+          // Unresolved until an admin files it (fileCaptureFailure); the supervisors' list shows it as unresolved.
           resolved: false,
           ...expiring(captureFailureExpiry(record.receivedAt, options.retentionDays)),
         }),
