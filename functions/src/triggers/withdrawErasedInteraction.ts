@@ -1,7 +1,8 @@
 import { onDocumentCreated, type FirestoreEvent, type QueryDocumentSnapshot } from 'firebase-functions/v2/firestore';
-import { COLLECTIONS, interactionSchema, isE164, tryDecode } from '@interaction-history/model';
+import type { Firestore } from 'firebase-admin/firestore';
+import { COLLECTIONS, interactionSchema, isE164, tryDecode, type CountryCode } from '@interaction-history/model';
 import { deleteStoredTask } from '../adapters/customerDataStore.js';
-import { firestoreErasureRegistry } from '../adapters/erasureRegistry.js';
+import { firestoreErasureRegistry, type ErasureRegistry } from '../adapters/erasureRegistry.js';
 import { ERASURE_HASH_KEY, readErasureHashKey, readPhoneRegion } from '../config.js';
 import { MAX_PHONES_CHECKED, mustWithhold, phonesMentioned } from '../domain/erasure.js';
 import { firestore } from '../firebase.js';
@@ -21,16 +22,26 @@ export type StoredInteractionEvent = FirestoreEvent<QueryDocumentSnapshot | unde
 export async function handleInteractionStored(event: StoredInteractionEvent): Promise<void> {
   if (!event.data) return;
   const { phone, taskSid } = event.params;
-  const decoded = tryDecode(interactionSchema, event.data.data());
-  // Unreadable: the stats trigger reports it; there is no time to judge it by.
-  if (!decoded.ok || !isE164(phone)) return;
-  const named = [phone, ...phonesMentioned(decoded.value.from ?? '', readPhoneRegion())];
-  const phones = [...new Set(named)].slice(0, MAX_PHONES_CHECKED);
   const db = firestore();
-  const entries = await firestoreErasureRegistry(db, readErasureHashKey()).entriesFor(phones);
-  if (!mustWithhold(entries, decoded.value.startedAt)) return;
-  await deleteStoredTask(db, phone, taskSid);
-  logs.interactionWithdrawn(taskSid);
+  const registry = firestoreErasureRegistry(db, readErasureHashKey());
+  if (await withdrawIfErased(db, registry, readPhoneRegion(), { phone, taskSid, data: event.data.data() })) logs.interactionWithdrawn(taskSid);
+}
+
+/** Deletes the stored interaction (and its task's records) when the registry withholds it; answers whether it did. */
+export async function withdrawIfErased(
+  db: Firestore,
+  registry: ErasureRegistry,
+  region: CountryCode,
+  stored: { readonly phone: string; readonly taskSid: string; readonly data: unknown },
+): Promise<boolean> {
+  const decoded = tryDecode(interactionSchema, stored.data);
+  // Unreadable: the stats trigger reports it; there is no time to judge it by.
+  if (!decoded.ok || !isE164(stored.phone)) return false;
+  const named = [stored.phone, ...phonesMentioned(decoded.value.from ?? '', region)];
+  const entries = await registry.entriesFor([...new Set(named)].slice(0, MAX_PHONES_CHECKED));
+  if (!mustWithhold(entries, decoded.value.startedAt)) return false;
+  await deleteStoredTask(db, stored.phone, stored.taskSid);
+  return true;
 }
 
 export const withdrawErasedInteraction = onDocumentCreated(
