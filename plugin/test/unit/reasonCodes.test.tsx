@@ -112,4 +112,15 @@ describe('the reason codes an agent chooses from', () => {
     unwatch();
     expect(lists.size).toBe(0);
   });
+
+  it('forget a list nobody watches any more: a queue that did not require a code is not trusted once it is no longer live', () => {
+    const store = new ReasonCodeStore(sessionIn(signedIn()), { uiAttributeCodes: null, defaults: ['Default'] });
+    const unwatch = store.watch(QUEUE, () => undefined);
+    act(() => lists.get(QUEUE)?.(stored('queue', [['Sales lead', true]], false)));
+    expect(store.current(QUEUE).required).toBe(false);
+
+    unwatch();
+
+    expect(store.current(QUEUE)).toEqual({ choices: ['Default'], source: 'defaults', required: true });
+  });
 });

@@ -63,6 +63,8 @@ export class ReasonCodeStore {
           list.unsubscribe?.();
           list.unsubscribe = undefined;
           list.subscribedEpoch = 0;
+          // No longer live: forget it, so that nobody acts on a list an admin may change meanwhile (the fallback requires a code).
+          list.value = undefined;
         }
       }
     };
