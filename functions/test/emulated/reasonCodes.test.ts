@@ -69,6 +69,30 @@ describe('reason-code lists', () => {
     }
   });
 
+  it('audit a list saved in a form that does not read as unreadable, naming who saved it, not as removed', async () => {
+    const listId = newQueueSid();
+    const admin = await signInAs('admin');
+    try {
+      // The rules bound the list but cannot check each code: an empty label and a code without an id get through.
+      await setDoc(doc(admin.db, reasonCodeListPath(listId)), {
+        scope: 'queue',
+        codes: [{ id: 'billing', label: '', active: true }, { label: 'No id' }],
+        updatedAt: serverTimestamp(),
+        updatedBy: admin.uid,
+      });
+
+      const [entry] = await eventually(async () => {
+        const entries = await auditEntriesFor(listId);
+        expect(entries).toHaveLength(1);
+        return entries;
+      });
+      expect(entry).toMatchObject({ action: 'reasonCodesChanged', actor: { uid: admin.uid, role: 'admin' }, changes: [] });
+      expect(entry?.note).toMatch(/^The list as saved does not read/);
+    } finally {
+      await admin.close();
+    }
+  });
+
   it('add one audit entry however often the trigger event is delivered', async () => {
     const listId = newQueueSid();
     const ref = db.doc(reasonCodeListPath(listId));
