@@ -102,7 +102,7 @@ export async function syncDashboard(db: Firestore, interactionPath: string, task
       transaction.delete(markerRef);
       return 'removed';
     }
-    transaction.set(markerRef, { taskSid, state: 'counted', contribution: wanted, countedAt: FieldValue.serverTimestamp(), removedAt: null });
+    transaction.set(markerRef, { taskSid, state: 'counted', contribution: wanted, countedAt: FieldValue.serverTimestamp() });
     return had ? 'moved' : 'counted';
   });
 }

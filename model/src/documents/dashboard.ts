@@ -97,17 +97,13 @@ export type DashboardContribution = z.output<typeof dashboardContributionSchema>
  * counters are taken back and the marker is deleted in that transaction, so
  * markers last exactly as long as their interactions. Each event compares
  * the marker with the interaction as stored now, so a redelivered or stale
- * event changes nothing. `removed` (contribution null) was written by
- * earlier versions instead of deleting, and is still read as "counted
- * nowhere".
+ * event changes nothing.
  */
 export const dashboardCountedSchema = z.object({
   taskSid,
-  state: z.enum(['counted', 'removed']),
-  /** Null when counted nowhere. */
-  contribution: z.nullable(dashboardContributionSchema),
-  countedAt: z.nullable(storedTime),
-  removedAt: z.nullable(storedTime),
+  state: z.literal('counted'),
+  contribution: dashboardContributionSchema,
+  countedAt: storedTime,
 });
 
 export type DashboardCounted = z.output<typeof dashboardCountedSchema>;
