@@ -3,14 +3,14 @@
  * registers features; each feature lives in its own folder, and one that
  * fails to register does not stop the others.
  */
-import { CONFIG_KEY, parsePluginConfig, PluginConfigError, readOutcomeSettings, type PluginConfig } from './config/pluginConfig.js';
+import { CONFIG_KEY, functionUrlOf, parsePluginConfig, PluginConfigError, readOutcomeSettings, type PluginConfig } from './config/pluginConfig.js';
 import { createFirebaseSession } from './data/session.js';
 import { registerCompleteGuard } from './features/complete-guard/registerCompleteGuard.js';
 import { callerPhoneOf } from './features/history-tab/customerPhone.js';
 import { registerConfigurationProblemTab, registerHistoryTab } from './features/history-tab/registerHistoryTab.js';
 import { ReasonCodeStore } from './features/outcome/reasonCodeStore.js';
 import { TaskOutcomeWriter } from './features/outcome/taskOutcome.js';
-import { callFunction, functionsBaseUrl } from './features/staff-views/callFunction.js';
+import { callFunction } from './data/callFunction.js';
 import { hostFirestore } from './features/staff-views/hostKit.js';
 import { createViewsBundleLoader, viewsBundleUrl } from './features/staff-views/loadViewsBundle.js';
 import { registerStaffViews } from './features/staff-views/registerStaffViews.js';
@@ -80,7 +80,7 @@ export class InteractionHistoryPlugin {
           retrySignIn: signIn,
           config: ready,
           normalizePhone: (typed) => normalizePhone(typed, ready.phoneRegion),
-          callFunction: (name, data) => callFunction(functionsBaseUrl(ready.mintTokenUrl, ready.functionsUrl), name, data, () => session.idToken()),
+          callFunction: (name, data) => callFunction(functionUrlOf(ready, name), data, () => session.idToken()),
         });
     } else {
       features['historyTab'] = () => registerConfigurationProblemTab(flex, { problems, reasonCodes, writer, strings });

@@ -6,7 +6,6 @@
 import {
   customerExportSchema,
   eraseResponseSchema,
-  errorResponseSchema,
   suppressionResponseSchema,
   tryDecode,
   type CustomerExport,
@@ -18,6 +17,7 @@ import {
   type SuppressionResponse,
 } from '@interaction-history/model';
 import { strings } from '../strings/index.js';
+import { callFunction } from './callFunction.js';
 
 export interface DataRightsClient {
   erase(request: EraseRequest): Promise<EraseResponse>;
@@ -25,32 +25,20 @@ export interface DataRightsClient {
   suppression(request: SuppressionRequest): Promise<SuppressionResponse>;
 }
 
-/** An erase of a long history takes a while; the function itself may run for minutes. */
-export const DATA_RIGHTS_TIMEOUT_MS = 5 * 60_000;
+/** Longer than the longest data-rights function may run (eraseCustomer: 540 s), so the panel never gives up before it. */
+export const DATA_RIGHTS_TIMEOUT_MS = 10 * 60_000;
+
+type DataRightsFunction = 'eraseCustomer' | 'exportCustomer' | 'setRecordingSuppression';
 
 export function createDataRightsClient(
-  urlOf: (name: 'eraseCustomer' | 'exportCustomer' | 'setRecordingSuppression') => string,
+  urlOf: (name: DataRightsFunction) => string,
   idToken: () => Promise<string>,
   fetchImpl: typeof fetch = fetch,
 ): DataRightsClient {
-  async function call<T>(name: 'eraseCustomer' | 'exportCustomer' | 'setRecordingSuppression', body: unknown, schema: Schema<T>): Promise<T> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), DATA_RIGHTS_TIMEOUT_MS);
-    try {
-      const response = await fetchImpl(urlOf(name), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await idToken()}` },
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      });
-      const answer: unknown = await response.json().catch(() => undefined);
-      const decoded = tryDecode(schema, answer);
-      if (response.ok && decoded.ok) return decoded.value;
-      const refusal = tryDecode(errorResponseSchema, answer);
-      throw new Error(refusal.ok ? refusal.value.error.message : strings.dataRights.serviceAnswered(response.status));
-    } finally {
-      clearTimeout(timer);
-    }
+  async function call<T>(name: DataRightsFunction, body: unknown, schema: Schema<T>): Promise<T> {
+    const decoded = tryDecode(schema, await callFunction(urlOf(name), body, idToken, { fetchImpl, timeoutMs: DATA_RIGHTS_TIMEOUT_MS }));
+    if (decoded.ok) return decoded.value;
+    throw new Error(strings.dataRights.unreadableAnswer);
   }
   return {
     erase: (request) => call('eraseCustomer', request, eraseResponseSchema),

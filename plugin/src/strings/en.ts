@@ -122,7 +122,7 @@ export const en = {
     resumeButton: 'Resume recording',
     suppressionSet: 'Recording of this number is now suppressed.',
     suppressionLifted: 'Calls from this number are recorded again.',
-    serviceAnswered: (status: number) => `The service answered with HTTP status ${status}.`,
+    unreadableAnswer: 'The service answered in a form this plugin cannot read; nothing is shown as done.',
   },
   profileChangesHeading: 'Changes to this profile',
   profileChangesFailed: 'The changes to this profile could not be loaded.',

@@ -42,7 +42,7 @@ describe('the data-rights client', () => {
     const refused = createDataRightsClient(() => 'https://f.example/x', () => Promise.resolve('t'), answer(403, { error: { code: 'forbidden', message: 'Only admins may call eraseCustomer.' } }));
     await expect(refused.erase({ phone: PHONE })).rejects.toThrow('Only admins may call eraseCustomer.');
     const garbled = createDataRightsClient(() => 'https://f.example/x', () => Promise.resolve('t'), answer(200, { unexpected: true }));
-    await expect(garbled.suppression({ phone: PHONE })).rejects.toThrow(text.serviceAnswered(200));
+    await expect(garbled.suppression({ phone: PHONE })).rejects.toThrow(text.unreadableAnswer);
   });
 });
 

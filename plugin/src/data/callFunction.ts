@@ -2,7 +2,8 @@
  * Calls one of the project's HTTPS functions as the signed-in user: POST the
  * request as JSON with `Authorization: Bearer <Firebase ID token>`; a refusal
  * answers `{ error: { code, message } }` (the model's errorResponseSchema).
- * Plain fetch: the views need no Functions SDK, and agents never carry one.
+ * Plain fetch: the plugin needs no Functions SDK. The data-rights panel and
+ * the staff views both call through here.
  */
 import { errorResponseSchema, tryDecode } from '@interaction-history/model';
 
@@ -19,22 +20,21 @@ export class FunctionCallError extends Error {
 
 export const FUNCTION_CALL_TIMEOUT_MS = 20_000;
 
-/** The functions' base URL: the setting if given, else the folder of the mint function's URL (the functions are deployed together). */
-export function functionsBaseUrl(mintTokenUrl: string, functionsUrl?: string): string {
-  return (functionsUrl ?? mintTokenUrl.slice(0, mintTokenUrl.lastIndexOf('/'))).replace(/\/+$/, '');
+export interface FunctionCallOptions {
+  readonly fetchImpl?: typeof fetch;
+  /** How long to wait for the answer: at least as long as the function may run. */
+  readonly timeoutMs?: number;
 }
 
-export async function callFunction(
-  baseUrl: string,
-  name: string,
-  request: unknown,
-  idToken: () => Promise<string>,
-  fetchImpl: typeof fetch = fetch,
-): Promise<unknown> {
+/** The function's name, for messages: the last segment of its URL. */
+const nameOf = (url: string): string => url.replace(/\/+$/, '').split('/').pop() ?? url;
+
+export async function callFunction(url: string, request: unknown, idToken: () => Promise<string>, options: FunctionCallOptions = {}): Promise<unknown> {
+  const { fetchImpl = fetch, timeoutMs = FUNCTION_CALL_TIMEOUT_MS } = options;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FUNCTION_CALL_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetchImpl(`${baseUrl}/${name}`, {
+    const response = await fetchImpl(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await idToken()}` },
       body: JSON.stringify(request),
@@ -43,10 +43,10 @@ export async function callFunction(
     const body: unknown = await response.json().catch(() => undefined);
     if (response.ok) return body;
     const refusal = tryDecode(errorResponseSchema, body);
-    throw new FunctionCallError(refusal.ok ? refusal.value.error.message : `${name} answered with HTTP status ${response.status}.`, response.status);
+    throw new FunctionCallError(refusal.ok ? refusal.value.error.message : `${nameOf(url)} answered with HTTP status ${response.status}.`, response.status);
   } catch (error) {
     if (error instanceof FunctionCallError) throw error;
-    if (controller.signal.aborted) throw new FunctionCallError(`${name} did not answer in time.`, 0);
+    if (controller.signal.aborted) throw new FunctionCallError(`${nameOf(url)} did not answer in time.`, 0);
     throw new FunctionCallError(error instanceof Error ? error.message : String(error), 0);
   } finally {
     clearTimeout(timer);
