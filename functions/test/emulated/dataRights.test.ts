@@ -213,6 +213,13 @@ describe('the audit trail of a profile changed just before its erase', () => {
   });
 });
 
+/** Capture as it runs when its gate read the registry just before the erase wrote it: the gate found nothing, storage goes ahead. */
+function captureAfterAnEarlyGate(parameters: Record<string, string>) {
+  const registry = firestoreErasureRegistry(db, hashKey);
+  const gateReadEarly: typeof registry = { ...registry, entriesFor: () => Promise.resolve([]) };
+  return captureTaskrouterEvent(parameters, { store: firestoreCaptureStore(db, { retentionDays: null }), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
+}
+
 describe('after an erase', () => {
   it('a replayed signed callback of the erased history answers 2xx and stores nothing', async () => {
     const phone = uniquePhone();
@@ -254,11 +261,8 @@ describe('after an erase', () => {
     const phone = uniquePhone();
     const { plain } = await seedCustomer(phone);
     expect((await callDataRights('eraseCustomer', { phone }, await admin.idToken())).status).toBe(200);
-    const registry = firestoreErasureRegistry(db, hashKey);
-    // The gate read the registry before the erase wrote it: it found nothing.
-    const gateReadEarly: typeof registry = { ...registry, entriesFor: () => Promise.resolve([]) };
 
-    const result = await captureTaskrouterEvent(plain, { store: firestoreCaptureStore(db, { retentionDays: null }), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
+    const result = await captureAfterAnEarlyGate(plain);
 
     expect(result).toMatchObject({ result: 'stored' });
     await eventually(async () => expect(await documentsNaming(phone)).toEqual([]));
@@ -269,10 +273,8 @@ describe('after an erase', () => {
     const phone = uniquePhone();
     const { unattributable } = await seedCustomer(phone);
     expect((await callDataRights('eraseCustomer', { phone }, await admin.idToken())).status).toBe(200);
-    const registry = firestoreErasureRegistry(db, hashKey);
-    const gateReadEarly: typeof registry = { ...registry, entriesFor: () => Promise.resolve([]) };
 
-    const result = await captureTaskrouterEvent(unattributable, { store: firestoreCaptureStore(db, { retentionDays: null }), erasures: gateReadEarly, defaultRegion: 'US', receivedAt: new Date() });
+    const result = await captureAfterAnEarlyGate(unattributable);
 
     expect(result).toMatchObject({ result: 'unattributable' });
     await eventually(async () => expect(await documentsNaming(phone)).toEqual([]));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureFailureRecord, CaptureStore, CompletedTaskWrite } from '../../src/adapters/captureStore.js';
-import type { ErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import { AppError } from '../../src/errors.js';
 import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
+import { noErasures } from './support/noErasures.js';
 
 const parameters = {
   EventType: 'task.completed',
@@ -26,14 +26,6 @@ function storeWhoseInteractionWrite(write: () => Promise<CompletedTaskWrite>): C
   };
 }
 
-/** No number was ever erased: the erasure gate lets every event through (its own behaviour is tested against the emulator). */
-const noErasures: ErasureRegistry = {
-  hashOf: () => 'f'.repeat(64),
-  entriesFor: () => Promise.resolve([]),
-  entryFor: () => Promise.resolve(null),
-  recordErasure: () => Promise.reject(new Error('not expected')),
-  setSuppression: () => Promise.reject(new Error('not expected')),
-};
 
 const capture = (store: CaptureStore) =>
   captureTaskrouterEvent(parameters, { store, erasures: noErasures, defaultRegion: 'US', receivedAt: new Date('2026-11-28T12:00:00Z') });

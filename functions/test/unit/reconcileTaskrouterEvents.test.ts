@@ -26,25 +26,17 @@ import {
   WS,
 } from '../../../local-stack/taskrouter/test/eventsApiScenario.js';
 import type { CaptureStore } from '../../src/adapters/captureStore.js';
-import type { ErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import { addReservationStep, handledBy, type Reservations } from '../../src/domain/taskWorkers.js';
 import type { ReconciliationStatusStore } from '../../src/adapters/reconciliationStatusStore.js';
 import { BaseUrlRequestClient, twilioEventsSource, type EventsSource } from '../../src/adapters/taskrouterEventsApi.js';
 import { checkTaskrouterApiUrl } from '../../src/config.js';
 import { captureTaskrouterEvent } from '../../src/use-cases/captureTaskrouterEvent.js';
 import { nextWindow, reconcileWindow, runScheduledReconciliation } from '../../src/use-cases/reconcileTaskrouterEvents.js';
+import { noErasures } from './support/noErasures.js';
 
 const completedTask = (minutesAgo: number, attributes: Record<string, unknown> = { from: '+14155550100', conversations: { outcome: 'Billing' } }): LifecycleEvent[] =>
   taskCompletedMinutesAgo({ minutesAgo, attributes });
 
-/** No number erased or suppressed. */
-const noErasures: ErasureRegistry = {
-  hashOf: () => 'f'.repeat(64),
-  entriesFor: () => Promise.resolve([]),
-  entryFor: () => Promise.resolve(null),
-  recordErasure: () => Promise.resolve({ suppressionChanged: false }),
-  setSuppression: () => Promise.resolve({ changed: false }),
-};
 
 const taskSidOf = (events: readonly LifecycleEvent[]) => events[0]?.callback['TaskSid'] ?? '';
 

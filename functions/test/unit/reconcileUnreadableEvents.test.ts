@@ -6,21 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ReconciliationStatus, TaskrouterEventResource } from '@interaction-history/model';
 import type { CaptureStore } from '../../src/adapters/captureStore.js';
-import type { ErasureRegistry } from '../../src/adapters/erasureRegistry.js';
 import type { ReconciliationStatusStore } from '../../src/adapters/reconciliationStatusStore.js';
 import type { EventsPage, EventsSource } from '../../src/adapters/taskrouterEventsApi.js';
 import { runScheduledReconciliation } from '../../src/use-cases/reconcileTaskrouterEvents.js';
+import { noErasures } from './support/noErasures.js';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const settings = { overlapMinutes: 15, firstLookbackMinutes: 60 };
 
-const noErasures: ErasureRegistry = {
-  hashOf: () => 'f'.repeat(64),
-  entriesFor: () => Promise.resolve([]),
-  entryFor: () => Promise.resolve(null),
-  recordErasure: () => Promise.resolve({ suppressionChanged: false }),
-  setSuppression: () => Promise.resolve({ changed: false }),
-};
 
 /** Nothing is ever stored: every event in these runs is refused before storage, or storage is down. */
 const unreachableStore: CaptureStore = {
