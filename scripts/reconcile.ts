@@ -32,6 +32,9 @@ async function main(): Promise<void> {
   const settings = readReconciliationSettings(process.env);
   const report = await backfill(firestore(), settings, { from: options.from, to: options.to }, options.dryRun);
   for (const line of describeReport(report, options.dryRun)) write(line);
+  if (report.unreadableCount > 0) {
+    write('Some events can never be captured (listed above as "Cannot be captured"); running again will not change that.');
+  }
   if (report.errorCount > 0) {
     write('Some events could not be read or stored; run the same command again (nothing is stored twice).');
     process.exitCode = 1;
