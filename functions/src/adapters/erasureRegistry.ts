@@ -13,6 +13,8 @@ export interface ErasureRegistry {
   entryFor(phone: E164): Promise<Erasure | null>;
   /** Records an erase now (and a suppression when asked; an existing suppression is kept). Answers whether suppression changed. */
   recordErasure(phone: E164, actor: Actor, suppress: boolean, now: Date): Promise<{ suppressionChanged: boolean }>;
+  /** Records that the erase registered last has deleted and redacted everything. */
+  recordErasureFinished(phone: E164): Promise<void>;
   /** Sets or lifts suppression; answers whether it changed. */
   setSuppression(phone: E164, suppressed: boolean, actor: Actor, now: Date): Promise<{ changed: boolean }>;
 }
@@ -22,7 +24,7 @@ export function firestoreErasureRegistry(db: Firestore, hashKey: string): Erasur
   const refOf = (phone: E164) => db.doc(erasurePath(hashOf(phone)));
   const read = (snapshot: DocumentSnapshot): Erasure | null =>
     snapshot.exists ? decode(erasureSchema, snapshot.data(), snapshot.ref.path) : null;
-  const EMPTY: Erasure = { erasedAt: null, erasedBy: null, suppressed: false, suppressionChangedAt: null, suppressionChangedBy: null, expireAt: null };
+  const EMPTY: Erasure = { erasedAt: null, erasureFinishedAt: null, erasedBy: null, suppressed: false, suppressionChangedAt: null, suppressionChangedBy: null, expireAt: null };
 
   return {
     hashOf,
@@ -43,6 +45,7 @@ export function firestoreErasureRegistry(db: Firestore, hashKey: string): Erasur
         const next: Erasure = {
           ...previous,
           erasedAt: now,
+          erasureFinishedAt: null,
           erasedBy: actor,
           suppressed,
           ...(suppressionChanged ? { suppressionChangedAt: now, suppressionChangedBy: actor } : {}),
@@ -52,6 +55,9 @@ export function firestoreErasureRegistry(db: Firestore, hashKey: string): Erasur
         transaction.set(ref, { ...next, erasedAt: FieldValue.serverTimestamp(), expireAt: registryExpiry(next, now) });
         return { suppressionChanged };
       });
+    },
+    async recordErasureFinished(phone) {
+      await refOf(phone).update({ erasureFinishedAt: FieldValue.serverTimestamp() });
     },
     setSuppression(phone, suppressed, actor, now) {
       const ref = refOf(phone);

@@ -17,11 +17,11 @@ export type ProfileAuditResult =
   | { readonly recorded: ProfileAudit; readonly redacted: boolean }
   | { readonly recorded: null; readonly reason: 'nothingToRecord' | 'alreadyRecorded' };
 
-/** An erasure entry that does not decode is taken as an erasure: values are withheld rather than risked. */
-function erasedAtOf(snapshot: DocumentSnapshot | null, changedAt: Date): Date | null {
-  if (!snapshot?.exists) return null;
+/** The erase of the number, if any. An entry that does not decode is taken as an erase now running: values are withheld rather than risked. */
+function eraseOf(snapshot: DocumentSnapshot | null, changedAt: Date): { erasedAt: Date | null; finishedAt: Date | null } {
+  if (!snapshot?.exists) return { erasedAt: null, finishedAt: null };
   const erasure = tryDecode(erasureSchema, snapshot.data());
-  return erasure.ok ? erasure.value.erasedAt : changedAt;
+  return erasure.ok ? { erasedAt: erasure.value.erasedAt, finishedAt: erasure.value.erasureFinishedAt } : { erasedAt: changedAt, finishedAt: null };
 }
 
 /**
@@ -57,7 +57,7 @@ export async function recordProfileWrite(
     }
     const audit = auditProfileWrite(write.before, write.after, deletion);
     if (!audit) return { recorded: null, reason: 'nothingToRecord' };
-    const redacted = hash !== null && erasedSince(write.eventTime, erasedAtOf(erasure, write.eventTime));
+    const redacted = hash !== null && erasedSince(write.eventTime, eraseOf(erasure, write.eventTime));
     appendAuditEntryIn(
       transaction,
       db,

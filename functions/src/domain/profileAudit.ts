@@ -111,10 +111,19 @@ export const REDACTED_NOTE = 'Redacted when the customer was erased.';
 export const redactedChanges = (changes: readonly AuditChange[]): AuditChange[] =>
   changes.map((change) => ({ field: change.field, before: null, after: null }));
 
+/** How long an erase whose end was never recorded counts as running (the erase function's own timeout is 9 minutes). */
+export const UNFINISHED_ERASE_MS = 10 * 60_000;
+
 /**
- * Whether a profile change committed at `changedAt` belongs to a history
- * that was erased since (`erasedAt`, the erasure's commit time), so that its
- * entry must be written without values: its trigger may run after the
- * erase has redacted the entries it found.
+ * Whether a profile change committed at `changedAt` must be audited without
+ * values because of an erase: it was committed before the erase finished
+ * (its trigger may run after the erase redacted the entries it found, and a
+ * change made while the erase runs may be deleted by it). `finishedAt` null:
+ * the erase is running, or stopped part way, counted as running for
+ * UNFINISHED_ERASE_MS from `erasedAt`.
  */
-export const erasedSince = (changedAt: Date, erasedAt: Date | null): boolean => erasedAt !== null && erasedAt.getTime() >= changedAt.getTime();
+export function erasedSince(changedAt: Date, erase: { readonly erasedAt: Date | null; readonly finishedAt: Date | null }): boolean {
+  if (erase.erasedAt === null) return false;
+  const until = erase.finishedAt ?? new Date(erase.erasedAt.getTime() + UNFINISHED_ERASE_MS);
+  return changedAt.getTime() <= until.getTime();
+}

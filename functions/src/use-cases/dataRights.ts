@@ -52,6 +52,8 @@ export async function eraseCustomer(
   const found = await context.data.find(phone);
   const counts = countsOf(found);
   const { auditEntriesRedacted } = await context.data.erase(phone, found, (entry) => redactedAuditEntry(subject, entry));
+  // Until this is written, the audit trigger writes every profile change without values (it may race the erase).
+  await context.registry.recordErasureFinished(phone);
   const erased = { ...counts, auditEntriesRedacted };
   await context.appendAudit({ action: 'customerErased', actor: options.actor, subject, counts: erased });
   if (suppressionChanged) await context.appendAudit({ action: 'suppressionSet', actor: options.actor, subject });

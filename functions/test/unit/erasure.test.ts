@@ -7,6 +7,7 @@ const PHONE = '+14155550100' as E164;
 const erasedAt = new Date('2026-12-01T12:00:00Z');
 const entry = (overrides: Partial<Erasure> = {}): Erasure => ({
   erasedAt,
+  erasureFinishedAt: null,
   erasedBy: { uid: 'cli', role: null },
   suppressed: false,
   suppressionChangedAt: null,

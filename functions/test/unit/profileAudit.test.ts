@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditProfileWrite, auditValue } from '../../src/domain/profileAudit.js';
+import { auditProfileWrite, auditValue, erasedSince, UNFINISHED_ERASE_MS } from '../../src/domain/profileAudit.js';
 
 const at = (iso: string) => ({ toDate: () => new Date(iso) });
 const created = { phone: '+14155550100', firstName: 'Ada', lastName: 'Lovelace', createdAt: at('2026-01-01T00:00:00Z'), createdBy: 'WKa', createdByRole: 'agent' };
@@ -49,5 +49,26 @@ describe('auditValue', () => {
     expect(auditValue(42)).toBe('42');
     expect(auditValue(undefined)).toBeNull();
     expect(auditValue(at('2026-01-01T00:00:00Z'))).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
+describe('erasedSince: whether a profile change is audited without values because of an erase', () => {
+  const erasedAt = new Date('2026-12-06T10:00:00Z');
+  const at = (offsetMs: number) => new Date(erasedAt.getTime() + offsetMs);
+
+  it('never without an erase', () => {
+    expect(erasedSince(at(0), { erasedAt: null, finishedAt: null })).toBe(false);
+  });
+
+  it('for a change before the erase finished, and not after', () => {
+    const finishedAt = at(30_000);
+    expect(erasedSince(at(-3_600_000), { erasedAt, finishedAt })).toBe(true);
+    expect(erasedSince(at(10_000), { erasedAt, finishedAt })).toBe(true);
+    expect(erasedSince(at(30_001), { erasedAt, finishedAt })).toBe(false);
+  });
+
+  it('while the erase runs or if it stopped part way: for UNFINISHED_ERASE_MS after it registered', () => {
+    expect(erasedSince(at(UNFINISHED_ERASE_MS), { erasedAt, finishedAt: null })).toBe(true);
+    expect(erasedSince(at(UNFINISHED_ERASE_MS + 1), { erasedAt, finishedAt: null })).toBe(false);
   });
 });

@@ -20,8 +20,14 @@ export const phoneHashId = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'not a key
  * nor for a task created before `erasedAt`.
  */
 export const erasureSchema = z.object({
-  /** The last erase of this number, or null when recording was only suppressed. */
+  /** The last erase of this number (when it registered, by Firestore's clock), or null when recording was only suppressed. */
   erasedAt: z.nullable(storedTime),
+  /**
+   * When that erase had deleted and redacted everything, or null while it
+   * runs (or if it stopped part way). A profile change committed before this
+   * is audited without values; absent in entries written before the field.
+   */
+  erasureFinishedAt: z._default(z.nullable(storedTime), null),
   erasedBy: z.nullable(actorSchema),
   suppressed: z.boolean(),
   suppressionChangedAt: z.nullable(storedTime),

@@ -6,5 +6,6 @@ export const noErasures: ErasureRegistry = {
   entriesFor: () => Promise.resolve([]),
   entryFor: () => Promise.resolve(null),
   recordErasure: () => Promise.reject(new Error('not expected')),
+  recordErasureFinished: () => Promise.reject(new Error('not expected')),
   setSuppression: () => Promise.reject(new Error('not expected')),
 };
