@@ -41,9 +41,10 @@ export function cliDataRightsContext(env: NodeJS.ProcessEnv = process.env): Data
   const app = getApps()[0] ?? initializeApp({ projectId });
   const db = getFirestore(app);
   const region = cliRegion(env);
+  const registry = firestoreErasureRegistry(db, erasureHashKeyFromEnvironment(env));
   return {
-    data: firestoreCustomerDataStore(db, region),
-    registry: firestoreErasureRegistry(db, erasureHashKeyFromEnvironment(env)),
+    data: firestoreCustomerDataStore(db, region, (phone) => registry.hashOf(phone)),
+    registry,
     appendAudit: (entry) => appendAuditEntry(db, entry),
     defaultRegion: region,
     now: () => new Date(),

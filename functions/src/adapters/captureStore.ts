@@ -13,6 +13,7 @@ import {
   type TaskCapture,
 } from '@interaction-history/model';
 import type { CaptureFailure } from '../domain/completedTask.js';
+import type { PhoneIndex } from '../domain/erasure.js';
 import { addReservationStep, handledBy, type HandledBy, type ReservationStep } from '../domain/taskWorkers.js';
 import { captureFailureExpiry, daysAfter, interactionExpiry, TASK_CAPTURE_KEEP_DAYS } from '../domain/retention.js';
 
@@ -44,6 +45,8 @@ export interface CaptureFailureRecord extends CaptureFailure {
   readonly receivedAt: Date;
   /** Every signed parameter, so that nothing the event carried is lost. */
   readonly parameters: Readonly<Record<string, string>>;
+  /** The numbers the parameters name, by keyed hash (capture adds it); absent: the record is marked to be read whole. */
+  readonly phoneIndex?: PhoneIndex;
 }
 
 const ALREADY_EXISTS = 6;
@@ -211,6 +214,9 @@ export function firestoreCaptureStore(db: Firestore, options: CaptureStoreOption
           // Unresolved until an admin files it (fileCaptureFailure); the supervisors' list shows it as unresolved.
           resolved: false,
           ...expiring(captureFailureExpiry(record.receivedAt, options.retentionDays)),
+          // So that an erase or export finds the record by a query (the number itself is not written again).
+          mentionedPhoneHashes: record.phoneIndex?.mentionedPhoneHashes ?? [],
+          needsTextScan: record.phoneIndex?.needsTextScan ?? true,
         }),
       ),
   };

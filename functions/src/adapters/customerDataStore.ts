@@ -84,11 +84,31 @@ export function exportedDocument(snapshot: DocumentSnapshot): ExportedDocument {
   return { path: snapshot.ref.path, data: toJson(snapshot.data() ?? {}) as Record<string, unknown> };
 }
 
-export function firestoreCustomerDataStore(db: Firestore, region: CountryCode): CustomerDataStore {
-  /** Failure records naming the number in any form and in any field (raw parameters, details, resolution): read a page at a time. */
+/**
+ * `hashOf`: the erasure registry's keyed hash, under which capture lists the
+ * numbers a capture-failure record names (`mentionedPhoneHashes`).
+ */
+export function firestoreCustomerDataStore(db: Firestore, region: CountryCode, hashOf: (phone: E164) => string): CustomerDataStore {
+  const failures = db.collection(COLLECTIONS.captureFailures);
+
+  /**
+   * Failure records naming the number in any form and in any field: those
+   * capture listed it in by hash, those filed under it, and, read whole a
+   * page at a time, those whose list may be incomplete (too long to read at
+   * capture, or too many numbers).
+   */
   async function failuresMentioning(phone: E164): Promise<DocumentReference[]> {
+    const [listed, filed, scanned] = await Promise.all([
+      failures.where('mentionedPhoneHashes', 'array-contains', hashOf(phone)).get(),
+      failures.where('filedCustomerPhone', '==', phone).get(),
+      failuresReadWhole(phone),
+    ]);
+    return [...listed.docs.map((failure) => failure.ref), ...filed.docs.map((failure) => failure.ref), ...scanned];
+  }
+
+  async function failuresReadWhole(phone: E164): Promise<DocumentReference[]> {
     const matches: DocumentReference[] = [];
-    let query = db.collection(COLLECTIONS.captureFailures).orderBy('__name__').limit(SCAN_PAGE);
+    let query = failures.where('needsTextScan', '==', true).orderBy('__name__').limit(SCAN_PAGE);
     for (;;) {
       const page = await query.get();
       for (const failure of page.docs) {

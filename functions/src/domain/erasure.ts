@@ -33,6 +33,31 @@ export function registryExpiry(entry: Pick<Erasure, 'erasedAt' | 'suppressed'>, 
 /** A bound on the numbers checked per event, so that a pathological payload cannot make capture slow. */
 export const MAX_PHONES_CHECKED = 20;
 
+/** How many numbers a capture-failure record lists by hash, and how much of its parameters is read for them. */
+export const MAX_PHONES_INDEXED = 50;
+export const MAX_TEXT_INDEXED = 256 * 1024;
+
+export interface PhoneIndex {
+  readonly mentionedPhoneHashes: readonly string[];
+  /** The list may be incomplete: the record must be read whole to know. */
+  readonly needsTextScan: boolean;
+}
+
+/**
+ * The numbers a capture-failure record names, by keyed hash, for erase and
+ * export to find it by a query: every number in `text` (the event's
+ * parameters as JSON), unless the text is too long to read at capture or
+ * names too many, when the record is marked to be read whole instead.
+ */
+export function phoneIndexOf(text: string, region: CountryCode, hashOf: (phone: E164) => string): PhoneIndex {
+  if (text.length > MAX_TEXT_INDEXED) return { mentionedPhoneHashes: [], needsTextScan: true };
+  const phones = [...phonesMentioned(text, region)];
+  return {
+    mentionedPhoneHashes: phones.slice(0, MAX_PHONES_INDEXED).map(hashOf),
+    needsTextScan: phones.length > MAX_PHONES_INDEXED,
+  };
+}
+
 /**
  * Every valid number written in `text`, in E.164 form: numbers in any
  * national or international format (libphonenumber's finder, which reads

@@ -9,9 +9,10 @@ import type { DataRightsContext } from '../use-cases/dataRights.js';
 export function productionDataRightsContext(): DataRightsContext {
   const db = firestore();
   const region = readPhoneRegion();
+  const registry = firestoreErasureRegistry(db, readErasureHashKey());
   return {
-    data: firestoreCustomerDataStore(db, region),
-    registry: firestoreErasureRegistry(db, readErasureHashKey()),
+    data: firestoreCustomerDataStore(db, region, (phone) => registry.hashOf(phone)),
+    registry,
     appendAudit: (entry) => appendAuditEntry(db, entry),
     defaultRegion: region,
     now: () => new Date(),

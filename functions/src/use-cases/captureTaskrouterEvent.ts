@@ -16,6 +16,7 @@ import {
 } from '@interaction-history/model';
 import type { CaptureStore, CompletedTaskWrite } from '../adapters/captureStore.js';
 import { interpretCompletedTask, type CaptureFailure } from '../domain/completedTask.js';
+import { phoneIndexOf } from '../domain/erasure.js';
 import { isPlausibleTime, parseEventTime } from '../domain/taskTimes.js';
 import { AppError, isPermanentStorageError } from '../errors.js';
 import * as logs from '../logs.js';
@@ -58,7 +59,19 @@ export async function captureTaskrouterEvent(
   }
   // Data rights: nothing about an erased (or suppressed) number is stored again.
   if (await withheldByErasure(parameters, context)) return { result: 'withheld', taskSid: parameters['TaskSid'] ?? '' };
-  return EventType === TASK_COMPLETED ? captureCompletedTask(parameters, context) : captureReservation(parameters, context);
+  const indexed = { ...context, store: withPhoneIndex(context) };
+  return EventType === TASK_COMPLETED ? captureCompletedTask(parameters, indexed) : captureReservation(parameters, indexed);
+}
+
+/** The store, with every capture-failure record listing the numbers it names by keyed hash (for erase and export). */
+function withPhoneIndex(context: CaptureContext): CaptureStore {
+  const { store, erasures, defaultRegion } = context;
+  return {
+    storeCompletedTask: (interaction) => store.storeCompletedTask(interaction),
+    recordReservationStep: (taskSid, step) => store.recordReservationStep(taskSid, step),
+    recordCaptureFailure: (record) =>
+      store.recordCaptureFailure({ ...record, phoneIndex: phoneIndexOf(JSON.stringify(record.parameters), defaultRegion, (phone) => erasures.hashOf(phone)) }),
+  };
 }
 
 /** Who handled the task: gathered on the task's capture, and copied onto its interaction once that is stored. */

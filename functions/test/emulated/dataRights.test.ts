@@ -130,6 +130,26 @@ describe('erase', () => {
     expect(await documentsNaming(phone)).toEqual([]);
   });
 
+  it('finds capture failures by the numbers capture listed (keyed hashes), and reads whole those too long to list', async () => {
+    const phone = uniquePhone();
+    const listed = completedTaskParameters({ attributes: { from: phone, interactionHistory: { customerPhone: '12' } } });
+    // Over 256 KiB of attributes: unattributable, kept whole, and too long to read for numbers at capture.
+    const tooLong = completedTaskParameters({ attributes: { from: phone, padding: 'x'.repeat(300 * 1024) } });
+    expect((await postCallback(listed)).status).toBe(202);
+    expect((await postCallback(tooLong)).status).toBe(202);
+    expect((await db.doc(`captureFailures/${listed.TaskSid}`).get()).data()).toMatchObject({
+      mentionedPhoneHashes: [phoneHash(asE164(phone), hashKey)],
+      needsTextScan: false,
+    });
+    expect((await db.doc(`captureFailures/${tooLong.TaskSid}`).get()).data()).toMatchObject({ mentionedPhoneHashes: [], needsTextScan: true });
+
+    // A dry run registers nothing, so what it finds is the erase's own search (a real erase races the withdraw trigger).
+    const found = await callDataRights('eraseCustomer', { phone, dryRun: true }, await admin.idToken());
+    expect(decode(eraseResponseSchema, found.body, 'erase answer').counts.captureFailures).toBe(2);
+    expect((await callDataRights('eraseCustomer', { phone }, await admin.idToken())).status).toBe(200);
+    expect(await documentsNaming(phone)).toEqual([]);
+  });
+
   it('on a dry run counts and removes nothing', async () => {
     const phone = uniquePhone();
     await seedCustomer(phone);
@@ -162,7 +182,7 @@ describe('the audit trail of a profile changed just before its erase', () => {
   it('is redacted by the erase even when its entry is written after the erase had looked', async () => {
     const phone = uniquePhone();
     await seedCustomer(phone);
-    const store = firestoreCustomerDataStore(db, 'US');
+    const store = firestoreCustomerDataStore(db, 'US', (number) => phoneHash(number, hashKey));
     // The trigger of a change made a moment ago writes its entry (with values) just after the erase read the history.
     const lateTrigger: CustomerDataStore = {
       ...store,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { E164, Erasure } from '@interaction-history/model';
 import { removeInteractionFromStats } from '../../src/domain/customerStats.js';
-import { mentionsPhone, mustWithhold, phoneHash, phonesMentioned, registryExpiry } from '../../src/domain/erasure.js';
+import { MAX_PHONES_INDEXED, MAX_TEXT_INDEXED, mentionsPhone, mustWithhold, phoneHash, phoneIndexOf, phonesMentioned, registryExpiry } from '../../src/domain/erasure.js';
 
 const PHONE = '+14155550100' as E164;
 const erasedAt = new Date('2026-12-01T12:00:00Z');
@@ -85,5 +85,24 @@ describe('the stats once an interaction is gone', () => {
 
   it('is nothing once the last one goes', () => {
     expect(removeInteractionFromStats({ ...stats, interactionCount: 1 }, { completedAt: new Date('2026-11-03'), outcome: 'Newest' }, null)).toBeNull();
+  });
+});
+
+describe('the phone index of a capture-failure record', () => {
+  const hashOf = (phone: E164) => phoneHash(phone, 'k'.repeat(32));
+
+  it('lists every number the parameters name, by keyed hash, in any format', () => {
+    const index = phoneIndexOf(JSON.stringify({ TaskAttributes: JSON.stringify({ from: 'whatsapp:+14155550100', caller: '(415) 555-0111' }) }), 'US', hashOf);
+    expect(index.needsTextScan).toBe(false);
+    expect([...index.mentionedPhoneHashes].sort()).toEqual([hashOf(PHONE), hashOf('+14155550111' as E164)].sort());
+    expect(JSON.stringify(index)).not.toContain('4155550100');
+  });
+
+  it('marks the record to be read whole when the text is too long to read at capture, or names too many numbers', () => {
+    expect(phoneIndexOf(`+14155550100 ${'x'.repeat(MAX_TEXT_INDEXED)}`, 'US', hashOf)).toEqual({ mentionedPhoneHashes: [], needsTextScan: true });
+    const many = Array.from({ length: MAX_PHONES_INDEXED + 1 }, (_, index) => `+1415555${String(1000 + index)}`).join(' ');
+    const index = phoneIndexOf(many, 'US', hashOf);
+    expect(index).toMatchObject({ needsTextScan: true });
+    expect(index.mentionedPhoneHashes).toHaveLength(MAX_PHONES_INDEXED);
   });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { storedTime } from './storedTime.js';
 import { e164Id, taskSid } from './ids.js';
+import { phoneHashId } from './erasure.js';
 
 /** Why a signed `task.completed` event could not be stored as it was, in words a supervisor reads. */
 export const CAPTURE_FAILURE_REASONS = {
@@ -79,6 +80,19 @@ export const captureFailureSchema = z.object({
    * Absent: kept (no retention period, not filed).
    */
   expireAt: z.optional(storedTime),
+  /**
+   * Keyed hashes (erasures' phoneHash) of the numbers the event names, so
+   * that an erase or export finds the record by a query rather than by
+   * reading every record. At most 50.
+   */
+  mentionedPhoneHashes: z._default(z.array(phoneHashId), []),
+  /**
+   * True when the hashes may not be all: the parameters were too long to
+   * read for numbers at capture, or named more than 50. An erase or export
+   * reads such records whole. (Every record has it: no deployment holds
+   * records from before the index; one without it reads as true.)
+   */
+  needsTextScan: z._default(z.boolean(), true),
 });
 
 export type CaptureFailureDocument = z.output<typeof captureFailureSchema>;

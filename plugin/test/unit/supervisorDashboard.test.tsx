@@ -141,6 +141,8 @@ const failure = (overrides: Partial<CaptureFailureDocument>): CaptureFailureDocu
   recordedAt: new Date('2026-12-05T17:00:00Z'),
   parametersJson: '{}',
   parametersTruncated: false,
+  mentionedPhoneHashes: [],
+  needsTextScan: false,
   ...overrides,
 });
 
