@@ -89,3 +89,19 @@ export function mentionsPhone(text: string, phone: E164, region: CountryCode): b
 export function mustWithhold(entries: readonly Erasure[], taskCreatedAt: Date): boolean {
   return entries.some((entry) => entry.suppressed || (entry.erasedAt !== null && taskCreatedAt.getTime() <= entry.erasedAt.getTime()));
 }
+
+/**
+ * For the withdraw triggers, which look again at a record already stored
+ * (committed at `committedAt`): withheld by an entry that took effect before
+ * the record was committed. What was committed before an erase registered is
+ * the erase's own to find and delete (it registers before it looks); what was
+ * recorded before a suppression was set is kept.
+ */
+export function mustWithdraw(entries: readonly Erasure[], taskCreatedAt: Date, committedAt: Date): boolean {
+  return entries.some((entry) => {
+    const tookEffect = [entry.erasedAt, entry.suppressed ? entry.suppressionChangedAt : null]
+      .filter((time): time is Date => time !== null)
+      .map((time) => time.getTime());
+    return tookEffect.length > 0 && Math.max(...tookEffect) < committedAt.getTime() && mustWithhold([entry], taskCreatedAt);
+  });
+}

@@ -45,6 +45,8 @@ export async function handleCaptureFailureStored(event: StoredCaptureFailureEven
     erasures: firestoreErasureRegistry(db, readErasureHashKey()),
     defaultRegion: readPhoneRegion(),
     receivedAt: decoded.value.receivedAt,
+    // A record committed before an erase registered is the erase's own to find.
+    committedAt: event.data.createTime.toDate(),
   });
   if (!withheld) return;
   await event.data.ref.delete();

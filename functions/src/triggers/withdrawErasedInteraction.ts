@@ -4,7 +4,7 @@ import { COLLECTIONS, interactionSchema, isE164, tryDecode, type CountryCode } f
 import { deleteStoredTask } from '../adapters/customerDataStore.js';
 import { firestoreErasureRegistry, type ErasureRegistry } from '../adapters/erasureRegistry.js';
 import { ERASURE_HASH_KEY, readErasureHashKey, readPhoneRegion } from '../config.js';
-import { MAX_PHONES_CHECKED, mustWithhold, phonesMentioned } from '../domain/erasure.js';
+import { MAX_PHONES_CHECKED, mustWithdraw, phonesMentioned } from '../domain/erasure.js';
 import { firestore } from '../firebase.js';
 import * as logs from '../logs.js';
 
@@ -17,14 +17,17 @@ export type StoredInteractionEvent = FirestoreEvent<QueryDocumentSnapshot | unde
  * every interaction is stored, the registry settles it: the erase registers
  * before it deletes, so an interaction committed after the sweep is seen here
  * and deleted, with the task's capture records. Withheld by the same rule as
- * the gate: a task created before the erasure, or a suppressed number.
+ * the gate (a task created before the erasure, or a suppressed number), for
+ * an entry that took effect before the interaction was committed: one
+ * committed earlier is the erase's own to find (`mustWithdraw`).
  */
 export async function handleInteractionStored(event: StoredInteractionEvent): Promise<void> {
   if (!event.data) return;
   const { phone, taskSid } = event.params;
   const db = firestore();
   const registry = firestoreErasureRegistry(db, readErasureHashKey());
-  if (await withdrawIfErased(db, registry, readPhoneRegion(), { phone, taskSid, data: event.data.data() })) logs.interactionWithdrawn(taskSid);
+  const stored = { phone, taskSid, data: event.data.data(), committedAt: event.data.createTime.toDate() };
+  if (await withdrawIfErased(db, registry, readPhoneRegion(), stored)) logs.interactionWithdrawn(taskSid);
 }
 
 /** Deletes the stored interaction (and its task's records) when the registry withholds it; answers whether it did. */
@@ -32,14 +35,15 @@ export async function withdrawIfErased(
   db: Firestore,
   registry: ErasureRegistry,
   region: CountryCode,
-  stored: { readonly phone: string; readonly taskSid: string; readonly data: unknown },
+  stored: { readonly phone: string; readonly taskSid: string; readonly data: unknown; readonly committedAt: Date },
 ): Promise<boolean> {
   const decoded = tryDecode(interactionSchema, stored.data);
   // Unreadable: the stats trigger reports it; there is no time to judge it by.
   if (!decoded.ok || !isE164(stored.phone)) return false;
   const named = [stored.phone, ...phonesMentioned(decoded.value.from ?? '', region)];
   const entries = await registry.entriesFor([...new Set(named)].slice(0, MAX_PHONES_CHECKED));
-  if (!mustWithhold(entries, decoded.value.startedAt)) return false;
+  // Committed before the erase registered: the erase finds it itself.
+  if (!mustWithdraw(entries, decoded.value.startedAt, stored.committedAt)) return false;
   await deleteStoredTask(db, stored.phone, stored.taskSid);
   return true;
 }

@@ -8,7 +8,7 @@
  */
 import { readCompletedTaskDetails, type CountryCode } from '@interaction-history/model';
 import type { ErasureRegistry } from '../adapters/erasureRegistry.js';
-import { MAX_PHONES_CHECKED, mustWithhold, phonesMentioned } from '../domain/erasure.js';
+import { MAX_PHONES_CHECKED, mustWithdraw, mustWithhold, phonesMentioned } from '../domain/erasure.js';
 import { readTaskTimes } from '../domain/taskTimes.js';
 import * as logs from '../logs.js';
 
@@ -16,6 +16,8 @@ export interface ErasureGateContext {
   readonly erasures: ErasureRegistry;
   readonly defaultRegion: CountryCode;
   readonly receivedAt: Date;
+  /** For a record already stored (the withdraw triggers): when it was committed; only entries that took effect before count. */
+  readonly committedAt?: Date;
 }
 
 /** Attributes beyond this are not read for numbers (capture keeps such a payload whole for a person, unparsed). */
@@ -30,7 +32,7 @@ export async function withheldByErasure(parameters: Readonly<Record<string, stri
   if (entries.length === 0) return false;
   // Only well-formed times are read (a malformed TaskAge is no time at all), as capture itself reads them.
   const { startedAt: taskCreatedAt } = readTaskTimes(readCompletedTaskDetails(parameters).details, context.receivedAt);
-  const withheld = mustWithhold(entries, taskCreatedAt);
+  const withheld = context.committedAt ? mustWithdraw(entries, taskCreatedAt, context.committedAt) : mustWithhold(entries, taskCreatedAt);
   if (withheld) logs.captureWithheld(parameters['TaskSid'] ?? '');
   return withheld;
 }

@@ -314,7 +314,8 @@ describe('after an erase', () => {
     // And it stays: withdrawErasedInteraction, which sees every stored interaction, leaves a call made after the erasure.
     const stored = await db.doc(interactionPath(phone, newCall.TaskSid)).get();
     const registry = firestoreErasureRegistry(db, hashKey);
-    expect(await withdrawIfErased(db, registry, 'US', { phone, taskSid: newCall.TaskSid, data: stored.data() })).toBe(false);
+    const committedAt = stored.createTime?.toDate() ?? new Date();
+    expect(await withdrawIfErased(db, registry, 'US', { phone, taskSid: newCall.TaskSid, data: stored.data(), committedAt })).toBe(false);
     expect((await db.doc(interactionPath(phone, newCall.TaskSid)).get()).exists).toBe(true);
   });
 

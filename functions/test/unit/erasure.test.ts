@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { E164, Erasure } from '@interaction-history/model';
 import { removeInteractionFromStats } from '../../src/domain/customerStats.js';
-import { MAX_PHONES_INDEXED, MAX_TEXT_INDEXED, mentionsPhone, mustWithhold, phoneHash, phoneIndexOf, phonesMentioned, registryExpiry } from '../../src/domain/erasure.js';
+import { MAX_PHONES_INDEXED, MAX_TEXT_INDEXED, mentionsPhone, mustWithdraw, mustWithhold, phoneHash, phoneIndexOf, phonesMentioned, registryExpiry } from '../../src/domain/erasure.js';
 
 const PHONE = '+14155550100' as E164;
 const erasedAt = new Date('2026-12-01T12:00:00Z');
@@ -104,5 +104,23 @@ describe('the phone index of a capture-failure record', () => {
     const index = phoneIndexOf(many, 'US', hashOf);
     expect(index).toMatchObject({ needsTextScan: true });
     expect(index.mentionedPhoneHashes).toHaveLength(MAX_PHONES_INDEXED);
+  });
+});
+
+describe('what the withdraw triggers delete of a record already stored', () => {
+  const taskCreatedAt = new Date(erasedAt.getTime() - 3_600_000);
+  const later = (ms: number) => new Date(erasedAt.getTime() + ms);
+
+  it('a record of an erased history committed after the erase registered, not one committed before (the erase finds that itself)', () => {
+    expect(mustWithdraw([entry()], taskCreatedAt, later(1))).toBe(true);
+    expect(mustWithdraw([entry()], taskCreatedAt, later(0))).toBe(false);
+    expect(mustWithdraw([entry()], taskCreatedAt, later(-1))).toBe(false);
+  });
+
+  it('nothing of a task created after the erase (erase only), and nothing recorded before a suppression was set', () => {
+    expect(mustWithdraw([entry()], later(5_000), later(10_000))).toBe(false);
+    const suppressed = entry({ erasedAt: null, suppressed: true, suppressionChangedAt: later(60_000) });
+    expect(mustWithdraw([suppressed], later(70_000), later(80_000))).toBe(true);
+    expect(mustWithdraw([suppressed], later(0), later(30_000))).toBe(false);
   });
 });
