@@ -4,21 +4,15 @@
  * triggers record each write in `auditLog`, and no client can alter an entry.
  */
 import { collection, deleteDoc, doc, getDocs, limit, orderBy, query, setDoc, serverTimestamp, updateDoc, where } from 'firebase/firestore';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEntrySchema, customerPath, decode, type AuditEntry } from '@interaction-history/model';
 import { subscribeToProfileChanges, type ProfileChanges } from '../../../plugin/src/data/auditTrail.js';
 import { createCustomer, deleteCustomer, updateCustomer } from '../../../plugin/src/data/customers.js';
 import { adminFirestore, eventually } from '../../../test-support/localStack.js';
 import { uniquePhone } from '../../../test-support/taskrouter.js';
-import { signInAs, type WebSession } from '../../../test-support/webSession.js';
+import { sessionsForTestFile } from '../../../test-support/testFileSessions.js';
 
-const sessions: WebSession[] = [];
-const session = async (role: 'agent' | 'supervisor' | 'admin') => {
-  const signedIn = await signInAs(role);
-  sessions.push(signedIn);
-  return signedIn;
-};
-afterAll(() => Promise.all(sessions.map((signedIn) => signedIn.close())));
+const session = sessionsForTestFile();
 
 async function entriesAbout(subject: string): Promise<AuditEntry[]> {
   const snapshot = await adminFirestore().collection('auditLog').where('subject', '==', subject).get();

@@ -3,20 +3,14 @@
  * rules, signed in as the plugin is (web SDK, custom token with role claims),
  * fed by the real webhook.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminFirestore, eventually } from '../../../test-support/localStack.js';
 import { completedTaskParameters, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
-import { signInAs, type WebSession } from '../../../test-support/webSession.js';
+import { sessionsForTestFile } from '../../../test-support/testFileSessions.js';
 import { createCustomer, deleteCustomer, DuplicateCustomerError, subscribeToCustomer, updateCustomer } from '../../src/data/customers.js';
 import { subscribeToHistory, type HistoryWindow } from '../../src/data/history.js';
 
-const sessions: WebSession[] = [];
-const session = async (role: 'agent' | 'supervisor' | 'admin') => {
-  const signedIn = await signInAs(role);
-  sessions.push(signedIn);
-  return signedIn;
-};
-afterAll(() => Promise.all(sessions.map((signedIn) => signedIn.close())));
+const session = sessionsForTestFile();
 
 const complete = (phone: string, completedAt: Date, outcome: string) =>
   postCallback(completedTaskParameters({ completedAt, attributes: { from: phone, conversations: { outcome } } }));

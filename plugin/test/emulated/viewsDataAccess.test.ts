@@ -4,11 +4,11 @@
  * shards, the page of interactions without an outcome, capture failures, and
  * the reason-code lists.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { centreDayOf, RECONCILIATION_STATUS_PATH, sumDashboardShards, type CaptureFailureDocument, type ReconciliationStatus, type DashboardShard, type Interaction, type ReasonCodeList } from '@interaction-history/model';
 import { adminFirestore, eventually, localCentreTimeZone } from '../../../test-support/localStack.js';
 import { completedTaskParameters, newTaskSid, postCallback, uniquePhone } from '../../../test-support/taskrouter.js';
-import { signInAs, type WebSession } from '../../../test-support/webSession.js';
+import { sessionsForTestFile } from '../../../test-support/testFileSessions.js';
 import { subscribeToCaptureFailures } from '../../src/data/captureFailures.js';
 import { subscribeToDashboard } from '../../src/data/dashboard.js';
 import { subscribeToMissingOutcomes } from '../../src/data/missingOutcomes.js';
@@ -16,13 +16,7 @@ import type { Decoded } from '../../src/data/readAll.js';
 import { subscribeToReconciliationStatus } from '../../src/data/reconciliationStatus.js';
 import { saveReasonCodeList, subscribeToReasonCodeList } from '../../src/data/reasonCodeLists.js';
 
-const sessions: WebSession[] = [];
-const session = async (role: 'agent' | 'supervisor' | 'admin') => {
-  const signedIn = await signInAs(role);
-  sessions.push(signedIn);
-  return signedIn;
-};
-afterAll(() => Promise.all(sessions.map((signedIn) => signedIn.close())));
+const session = sessionsForTestFile();
 
 const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 
