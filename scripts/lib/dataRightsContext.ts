@@ -7,9 +7,7 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { isPhoneRegion, type CountryCode } from '@interaction-history/model';
-import { appendAuditEntry } from '../../functions/src/adapters/auditLog.js';
-import { firestoreCustomerDataStore } from '../../functions/src/adapters/customerDataStore.js';
-import { firestoreErasureRegistry } from '../../functions/src/adapters/erasureRegistry.js';
+import { dataRightsContextFor } from '../../functions/src/http/dataRightsContext.js';
 import type { DataRightsContext } from '../../functions/src/use-cases/dataRights.js';
 import { PROJECT_ID, readLocalSecrets } from '../../local-stack/localStack.js';
 
@@ -40,13 +38,5 @@ export function cliDataRightsContext(env: NodeJS.ProcessEnv = process.env): Data
   if (!projectId) throw new Error('Set GOOGLE_CLOUD_PROJECT to the Firebase project id, or run through `npm run with-emulators --`.');
   const app = getApps()[0] ?? initializeApp({ projectId });
   const db = getFirestore(app);
-  const region = cliRegion(env);
-  const registry = firestoreErasureRegistry(db, erasureHashKeyFromEnvironment(env));
-  return {
-    data: firestoreCustomerDataStore(db, region, (phone) => registry.hashOf(phone)),
-    registry,
-    appendAudit: (entry) => appendAuditEntry(db, entry),
-    defaultRegion: region,
-    now: () => new Date(),
-  };
+  return dataRightsContextFor(db, cliRegion(env), erasureHashKeyFromEnvironment(env));
 }
